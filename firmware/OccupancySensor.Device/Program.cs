@@ -1,0 +1,146 @@
+using System;
+using System.Device.Gpio;
+using System.Device.I2c;
+using System.Diagnostics;
+using System.Threading;
+using Iot.Device.Bmxx80;
+using nanoFramework.M2Mqtt;
+using nanoFramework.M2Mqtt.Messages;
+using OccupancySensor.Boards;
+using OccupancySensor.Configuration;
+using OccupancySensor.Device.Adapters;
+using OccupancySensor.Readings;
+using OccupancySensor.Runtime;
+using OccupancySensor.Uplink;
+
+namespace OccupancySensor.Device
+{
+    /// <summary>
+    /// Entry point on the ESP32: load the configuration from I:\, wire the board's buses and sensors through the
+    /// adapters, then run the portable sampling loop forever. All decisions live in OccupancySensor.Core; this file
+    /// only connects real hardware to it.
+    /// </summary>
+    public static class Program
+    {
+        // Readings held in RAM for the uplink: at ~48 bytes each, 256 take 12 KB of the ESP32's heap and cover
+        // several hours of a busy zone while the network is down.
+        private const int UplinkQueueCapacity = 256;
+
+        private static readonly AutoResetEvent Wake = new AutoResetEvent(false);
+
+        /// <summary>Starts the unit.</summary>
+        public static void Main()
+        {
+            TickCountClock clock = new TickCountClock();
+            FaultLog faults = new FaultLog();
+            LittleFsFileStore files = new LittleFsFileStore("I:\\");
+            ConfigurationStore configurationStore = new ConfigurationStore(files, faults, clock);
+            if (!configurationStore.Load())
+            {
+                Debug.WriteLine("configuration rejected, running on the last good one: " + configurationStore.LastRejection);
+            }
+
+            DeviceConfiguration configuration = configurationStore.Active;
+            BoardDefinition board = BoardCatalog.Find(configuration.Board);
+            if (board == null)
+            {
+                board = BoardCatalog.Find(BoardCatalog.Esp32DevKitCAmg8833);
+            }
+
+            SensorHardware hardware = new SensorHardware();
+            hardware.Clock = clock;
+            Esp32PinFunctions.RouteI2c(board);
+            if (configuration.Thermal == ThermalSensorKind.Amg8833)
+            {
+                hardware.ThermalBus = new I2cRegisterBus(
+                    I2cDevice.Create(new I2cConnectionSettings(board.I2cBus, configuration.ThermalAddress, I2cBusSpeed.FastMode)));
+            }
+
+            if (configuration.PirPresent && board.PirPin >= 0)
+            {
+                GpioController gpio = new GpioController();
+                GpioPin pin = gpio.OpenPin(board.PirPin, PinMode.Input);
+                GpioDigitalInput pir = new GpioDigitalInput(pin);
+                pir.EdgeDetected += OnPirEdge;
+                hardware.Pir = pir;
+            }
+
+            if (configuration.Ambient == AmbientSensorKind.Bme280)
+            {
+                hardware.Ambient = OpenBme280(board, configuration, faults, clock.NowMilliseconds);
+            }
+
+            IReadingSink sink;
+            UplinkPublisher publisher = null;
+            if (configuration.Uplink == UplinkKind.Mqtt)
+            {
+                UplinkTopics topics = new UplinkTopics(configuration);
+                MqttClient client = new MqttClient(
+                    configuration.MqttHost,
+                    configuration.MqttPort,
+                    configuration.MqttTls,
+                    null,
+                    null,
+                    configuration.MqttTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
+                M2MqttTransport transport = new M2MqttTransport(
+                    client,
+                    configuration.DeviceId,
+                    configuration.MqttUsername,
+                    configuration.MqttPassword,
+                    topics.Status,
+                    topics.Commands);
+                publisher = new UplinkPublisher(configuration, transport, clock, faults, UplinkQueueCapacity);
+                sink = publisher;
+            }
+            else
+            {
+                sink = new ReadingQueue(UplinkQueueCapacity);
+            }
+
+            SensorUnit unit = new SensorUnit(configuration, hardware, sink, faults);
+            Debug.WriteLine("sensor unit " + configuration.DeviceId + " running on " + board.Name +
+                            ", " + unit.AllocatedBytes + " bytes preallocated");
+            while (true)
+            {
+                int sleep = unit.Step();
+                if (publisher != null)
+                {
+                    publisher.Step();
+                }
+
+                if (sleep > 0)
+                {
+                    Wake.WaitOne(sleep, false);
+                }
+            }
+        }
+
+        private static Hardware.IAmbientSensor OpenBme280(BoardDefinition board, DeviceConfiguration configuration, FaultLog faults, long now)
+        {
+            try
+            {
+                Bme280 bme280 = new Bme280(
+                    I2cDevice.Create(new I2cConnectionSettings(board.I2cBus, configuration.AmbientAddress, I2cBusSpeed.StandardMode)));
+
+                // One reading a minute: forced mode with x1 oversampling keeps the chip asleep between readings,
+                // so it does not warm itself (the BME280 reads warm when the board heats it).
+                bme280.TemperatureSampling = Sampling.UltraLowPower;
+                bme280.PressureSampling = Sampling.UltraLowPower;
+                bme280.HumiditySampling = Sampling.UltraLowPower;
+                return new Bme280AmbientSensor(bme280);
+            }
+            catch (Exception)
+            {
+                // Wrong chip id or no answer: run without ambient readings, and say so.
+                faults.Record(now, FaultSource.Ambient, FaultCode.NotAcknowledged, "BME280 not found");
+                return null;
+            }
+        }
+
+        private static void OnPirEdge(bool isHigh)
+        {
+            // Wake the loop at once so a PIR trigger turns a zone occupied without waiting for the next frame.
+            Wake.Set();
+        }
+    }
+}
