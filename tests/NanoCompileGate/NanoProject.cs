@@ -105,7 +105,7 @@ public sealed class NanoProject
     /// Splits "../../packages/nanoFramework.System.Math.1.5.116/lib/System.Math.dll" (or lib/netnano1.0/X.dll, as
     /// newer packages lay it out) into package id, version and assembly name.
     /// </summary>
-    internal static (string Id, string Version, string Assembly)? ParseHintPath(string hint)
+    public static (string Id, string Version, string Assembly)? ParseHintPath(string hint)
     {
         var parts = hint.Split('/');
         var packages = Array.IndexOf(parts, "packages");
@@ -165,8 +165,13 @@ public sealed class NanoProject
 
         foreach (var item in existing)
         {
-            item.PreviousNode?.Remove();
             item.Remove();
+        }
+
+        // Rebuild the group's layout too: the whitespace between items goes with them.
+        foreach (var text in group.Nodes().OfType<XText>().ToList())
+        {
+            text.Remove();
         }
 
         foreach (var file in SourceFilesOnDisk())
@@ -175,6 +180,10 @@ public sealed class NanoProject
         }
 
         group.Add(new XText("\n  "));
-        Document.Save(Path);
+        var settings = new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), OmitXmlDeclaration = false };
+        using (var writer = System.Xml.XmlWriter.Create(Path, settings))
+        {
+            Document.Save(writer);
+        }
     }
 }

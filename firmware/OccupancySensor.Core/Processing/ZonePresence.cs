@@ -16,6 +16,12 @@ namespace OccupancySensor.Processing
         private readonly long[] _lastEvidence;
         private readonly int[] _people;
 
+        // Someone must show in the zone for a second without a break before the thermal view counts as evidence:
+        // a frame or two of pixel noise is not a person, and at 10 frames a second noise does come in pairs.
+        private const long ConfirmMilliseconds = 1000;
+        private readonly long[] _seenSince;
+        private readonly bool[] _confirmed;
+
         /// <summary>Creates the stage for the configured zones.</summary>
         public ZonePresence(ZoneConfiguration[] zones, int vacantHoldSeconds)
         {
@@ -24,12 +30,18 @@ namespace OccupancySensor.Processing
             _occupied = new bool[zones.Length];
             _lastEvidence = new long[zones.Length];
             _people = new int[zones.Length];
+            _seenSince = new long[zones.Length];
+            _confirmed = new bool[zones.Length];
+            for (int z = 0; z < zones.Length; z++)
+            {
+                _seenSince[z] = -1;
+            }
         }
 
         /// <summary>Bytes this stage holds.</summary>
         public int AllocatedBytes
         {
-            get { return _zones.Length * (1 + 8 + 4); }
+            get { return _zones.Length * (1 + 8 + 4 + 8 + 1); }
         }
 
         /// <summary>Zones evaluated.</summary>
@@ -67,7 +79,20 @@ namespace OccupancySensor.Processing
                 }
 
                 _people[z] = people;
-                if (people > 0)
+                if (people == 0)
+                {
+                    _seenSince[z] = -1;
+                    _confirmed[z] = false;
+                    continue;
+                }
+
+                if (_seenSince[z] < 0)
+                {
+                    _seenSince[z] = now;
+                }
+
+                _confirmed[z] = now - _seenSince[z] >= ConfirmMilliseconds;
+                if (_confirmed[z])
                 {
                     Evidence(z, now, sink);
                 }
@@ -95,7 +120,7 @@ namespace OccupancySensor.Processing
         {
             for (int z = 0; z < _zones.Length; z++)
             {
-                if (_occupied[z] && _people[z] == 0 && now - _lastEvidence[z] >= _holdMilliseconds)
+                if (_occupied[z] && !_confirmed[z] && now - _lastEvidence[z] >= _holdMilliseconds)
                 {
                     _occupied[z] = false;
                     sink.Accept(Reading.PresenceChanged(now, z, false));
