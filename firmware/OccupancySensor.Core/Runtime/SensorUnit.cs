@@ -23,6 +23,10 @@ namespace OccupancySensor.Runtime
         private const int RetryInitialMilliseconds = 250;
         private const int RetryMaxMilliseconds = 60000;
 
+        // An HC-SR501 reports motion while it settles for up to a minute after power-up: its edges are drained
+        // and ignored until then.
+        private const long PirWarmUpMilliseconds = 60000;
+
         // The loop sleeps at most this long so hold times are applied promptly even with nothing else due.
         private const int MaxSleepMilliseconds = 1000;
 
@@ -203,7 +207,7 @@ namespace OccupancySensor.Runtime
             bool isHigh;
             while (_pir.TryTake(out timestamp, out isHigh))
             {
-                if (!isHigh)
+                if (!isHigh || timestamp - _startedAt < PirWarmUpMilliseconds)
                 {
                     continue;
                 }

@@ -18,6 +18,11 @@ namespace OccupancySensor.Uplink
         private const int ReconnectMaxMilliseconds = 300000;
         private const int NoMessage = -1;
 
+        // A confirmed message not settled within this time is sent again. M2Mqtt can drop a message from its
+        // in-flight list without raising MqttMsgPublished (its list is cleared on PINGRESP), so the publisher keeps
+        // its own deadline rather than waiting for IsPublished = false. A resend carries the same sequence number.
+        private const int DeliveryTimeoutMilliseconds = 30000;
+
         private readonly DeviceConfiguration _configuration;
         private readonly UplinkTopics _topics;
         private readonly IUplinkTransport _transport;
@@ -28,6 +33,7 @@ namespace OccupancySensor.Uplink
         private readonly object _gate = new object();
         private long _nextSequence = 1;
         private int _inFlightId = NoMessage;
+        private long _inFlightSince;
 
         // The last acknowledgement the transport reported. Kept even when it arrives before Send has returned the
         // id (a transport may acknowledge synchronously), and matched against the id in flight by Step.
@@ -111,7 +117,13 @@ namespace OccupancySensor.Uplink
             {
                 if (_inFlightId != NoMessage && _ackId != _inFlightId)
                 {
-                    return;
+                    if (now - _inFlightSince < DeliveryTimeoutMilliseconds)
+                    {
+                        return;
+                    }
+
+                    _faults.Record(now, FaultSource.Uplink, FaultCode.NotAcknowledged, "delivery timed out, resending");
+                    _inFlightId = NoMessage;
                 }
 
                 delivered = _inFlightId != NoMessage && _ackDelivered;
@@ -137,6 +149,7 @@ namespace OccupancySensor.Uplink
             lock (_gate)
             {
                 _inFlightId = id;
+                _inFlightSince = now;
             }
         }
 

@@ -112,6 +112,31 @@ public class UplinkPublisherTests
     }
 
     [Fact]
+    public void A_message_never_settled_is_sent_again_after_the_delivery_timeout()
+    {
+        var link = new ManualLink();
+        var publisher = new UplinkPublisher(_configuration, link, _clock, _faults, 16);
+        publisher.Accept(Reading.PresenceChanged(5, 0, true));
+        publisher.Step();
+        _clock.AdvanceTo(29_000);
+        publisher.Step();
+        Assert.Single(link.Sent); // still waiting
+
+        _clock.AdvanceTo(31_000); // no PUBACK and no failure report: the client lost it
+        publisher.Step();
+        Assert.Equal(2, link.Sent.Count);
+        Assert.Equal(link.Sent[0].Payload, link.Sent[1].Payload);
+        Assert.Equal(FaultSource.Uplink, _faults.GetRecent(0).Source);
+
+        link.Ack(link.Sent[0].Id, true); // a late acknowledgement of the first copy is not taken for the second
+        publisher.Step();
+        Assert.Equal(1, publisher.Pending);
+        link.Ack(link.Sent[1].Id, true);
+        publisher.Step();
+        Assert.Equal(0, publisher.Pending);
+    }
+
+    [Fact]
     public void A_full_queue_drops_the_oldest_and_counts_it()
     {
         var publisher = new UplinkPublisher(_configuration, new ManualLink { Up = false }, _clock, _faults, 4);
