@@ -1,10 +1,14 @@
-// Surface of nanoFramework.M2Mqtt (package nanoFramework.M2Mqtt, 5.1.x; depends on nanoFramework.M2Mqtt.Core).
-// Checked against nanoframework/nanoFramework.m2mqtt M2Mqtt/MqttClient.cs @ 0db5dc1a47bb0f6f9fb2e5844676eb0493e30c7e
-// (constructors, Connect overloads, ProtocolVersion, MqttProtocolVersion) and, for the split into
-// nanoFramework.M2Mqtt.Core (MqttClient implements IMqttClient: events typed IMqttClient.*, public Close() and
-// Init(..., byte[], byte[], ...)), against M2Mqtt/nanoFramework.M2Mqtt.nfproj @ c455775b3c44f036d3ce894bbf852418d8bc9a00
-// and IMqttClient implementations in nanoframework/nanoFramework.IoT.Device devices/AtModem/Mqtt.
-// Only the members the device code needs are declared.
+// Surface of nanoFramework.M2Mqtt (package nanoFramework.M2Mqtt, 5.1.x; the package also carries nanoFramework.M2Mqtt.Core).
+// Checked against nanoframework/nanoFramework.m2mqtt M2Mqtt/MqttClient.cs @ 0191675688e9f0a518668a5342b192a861aab9f3
+// (`public class MqttClient : IMqttClient, IDisposable`, events typed IMqttClient.*, public Init(..., byte[], byte[], ...),
+// Connect overloads, Disconnect, Close, Dispose, Subscribe, Unsubscribe, Publish overloads, ProtocolVersion,
+// MqttProtocolVersion) and the older @ 0db5dc1a47bb0f6f9fb2e5844676eb0493e30c7e (same constructor/Connect/Publish
+// signatures, before the Core split); Dispose came with nanoframework/nanoFramework.m2mqtt#301 (v5.1.42) and IMqttClient
+// with #337 (v5.1.9x), both before the pinned 5.1.212. Split into nanoFramework.M2Mqtt.Core: M2Mqtt/nanoFramework.M2Mqtt.nfproj
+// @ c455775b3c44f036d3ce894bbf852418d8bc9a00 (ProjectReference to Core).
+// Only the members the device code needs are declared. Left out: MqttClient(string), Connect(string, bool),
+// Connect(string, string, string, bool, ushort), Publish(string, byte[], string, ArrayList), the v5 properties,
+// Settings, ConnectionOpened/ConnectionClosedRequest/Authentication and their nested delegates.
 using System;
 using System.Collections;
 using System.Security.Cryptography.X509Certificates;
@@ -12,7 +16,7 @@ using nanoFramework.M2Mqtt.Messages;
 
 namespace nanoFramework.M2Mqtt
 {
-    public class MqttClient : IMqttClient
+    public class MqttClient : IMqttClient, IDisposable
     {
         public MqttClient(string brokerHostName, int brokerPort, bool secure, X509Certificate caCert, X509Certificate clientCert, MqttSslProtocols sslProtocol) { throw null; }
 
@@ -43,6 +47,8 @@ namespace nanoFramework.M2Mqtt
         public void Disconnect() { throw null; }
 
         public void Close() { throw null; }
+
+        public void Dispose() { throw null; }
 
         public ushort Subscribe(string[] topics, MqttQoSLevel[] qosLevels) { throw null; }
 
