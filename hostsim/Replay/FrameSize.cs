@@ -3,6 +3,10 @@ namespace OccupancySensor.HostSim.Replay;
 /// <summary>A thermal array's geometry and plausible range, as a recording names it (--size WxH) or implies it.</summary>
 public sealed record FrameSize(int Width, int Height, float MinimumCelsius, float MaximumCelsius)
 {
+    // MLX9064x arrays measure -40 to 300 °C; larger custom arrays are given the same range.
+    private const float MlxMinimumCelsius = -40f;
+    private const float MlxMaximumCelsius = 300f;
+
     public int Pixels => Width * Height;
 
     public override string ToString() => $"{Width}x{Height}";
@@ -11,9 +15,9 @@ public sealed record FrameSize(int Width, int Height, float MinimumCelsius, floa
     public static FrameSize? FromPixelCount(int pixels) => pixels switch
     {
         64 => Amg8833,
-        192 => new FrameSize(16, 12, -40f, 300f),
-        768 => new FrameSize(32, 24, -40f, 300f),
-        1024 => new FrameSize(32, 32, -40f, 300f),
+        192 => Mlx(16, 12),
+        768 => Mlx(32, 24),
+        1024 => Mlx(32, 32),
         _ => null,
     };
 
@@ -27,8 +31,10 @@ public sealed record FrameSize(int Width, int Height, float MinimumCelsius, floa
             return null;
         }
 
-        return FromPixelCount(width * height) is { } known && known.Width == width ? known : new FrameSize(width, height, -40f, 300f);
+        return FromPixelCount(width * height) is { } known && known.Width == width ? known : Mlx(width, height);
     }
+
+    private static FrameSize Mlx(int width, int height) => new(width, height, MlxMinimumCelsius, MlxMaximumCelsius);
 
     /// <summary>The AMG8833's range as the firmware's driver accepts it.</summary>
     public static FrameSize Amg8833 { get; } = new(8, 8, Sensors.Amg8833.Amg8833.MinimumPlausibleCelsius, Sensors.Amg8833.Amg8833.MaximumPlausibleCelsius);

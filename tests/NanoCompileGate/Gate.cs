@@ -30,14 +30,16 @@ public static class Gate
             diagnostics.Add(new GateDiagnostic("firmware", 0, 0, "NFG001", "no .nfproj found under firmware/"));
         }
 
-        foreach (var project in projects)
+        if (sync)
         {
-            if (sync)
+            foreach (var project in projects)
             {
                 project.SyncCompileItems();
                 log.WriteLine($"synced compile items of {SurfaceSet.Relative(repoRoot, project.Path)}");
-                projects = projectFiles.Select(p => NanoProject.Load(p, repoRoot, new List<GateDiagnostic>())).ToList();
             }
+
+            // Read the rewritten files back once, so what is compiled is what is on disk.
+            projects = projectFiles.Select(p => NanoProject.Load(p, repoRoot, new List<GateDiagnostic>())).ToList();
         }
 
         CheckVersionsAgree(projects, repoRoot, diagnostics);

@@ -53,12 +53,6 @@ namespace OccupancySensor.Processing
             get { return _foreground; }
         }
 
-        /// <summary>Whether the model has seen enough frames to mark foreground.</summary>
-        public bool IsWarm
-        {
-            get { return _framesSeen >= WarmUpFrames; }
-        }
-
         /// <summary>The learned level of a pixel in °C.</summary>
         public float LevelAt(int pixel)
         {
