@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OccupancySensor.HostSim.Cli;
 using OccupancySensor.HostSim.Report;
 using OccupancySensor.HostSim.Simulation;
 using OccupancySensor.HostSim.World;
@@ -6,6 +7,18 @@ using OccupancySensor.HostSim.World;
 // hostsim: runs the real device logic against a simulated office and prints what the sensor units would report.
 //   dotnet run --project hostsim                 a working day on one floor (the built-in demo scenario)
 //   dotnet run --project hostsim -- --seed 7     the same with another random seed
+//   dotnet run --project hostsim -c Release -- replay FRAMES.csv --trace TRACE.csv [...]   a recording through the engine
+//   dotnet run --project hostsim -c Release -- bench                                        engine speed and memory
+if (args.Length > 0 && args[0] == "replay")
+{
+    return ReplayCommand.Run(args[1..], Console.Out, Console.Error);
+}
+
+if (args.Length > 0 && args[0] == "bench")
+{
+    return BenchCommand.Run(args[1..], Console.Out, Console.Error);
+}
+
 var seed = 1;
 for (var i = 0; i < args.Length; i++)
 {
@@ -16,7 +29,7 @@ for (var i = 0; i < args.Length; i++)
     }
     else if (args[i] is "--help" or "-h")
     {
-        Console.WriteLine("usage: hostsim [--seed N]");
+        Console.WriteLine("usage: hostsim [--seed N]\n       " + ReplayCommand.Usage[7..] + "\n       " + BenchCommand.Usage[7..]);
         return 0;
     }
     else

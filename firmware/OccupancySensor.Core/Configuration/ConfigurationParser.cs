@@ -1,5 +1,6 @@
 using System.Collections;
 using OccupancySensor.Boards;
+using OccupancySensor.Processing;
 
 namespace OccupancySensor.Configuration
 {
@@ -20,6 +21,8 @@ namespace OccupancySensor.Configuration
         private readonly ArrayList _zones = new ArrayList();
         private readonly ArrayList _zoneLines = new ArrayList();
         private int _line;
+        private string _doorText;
+        private int _doorLine;
 
         private ConfigurationParser()
         {
@@ -90,6 +93,17 @@ namespace OccupancySensor.Configuration
                 return;
             }
 
+            if (key.Length > 7 && key.Substring(0, 7) == "detect.")
+            {
+                string problem = _configuration.Engine.TrySet(key.Substring(7), value);
+                if (problem != null)
+                {
+                    Report(key, problem);
+                }
+
+                return;
+            }
+
             ReadKey(key, value);
         }
 
@@ -151,6 +165,10 @@ namespace OccupancySensor.Configuration
                     break;
                 case "reporting.health_period_s":
                     c.HealthPeriodSeconds = Integer(key, value, 300, 86400);
+                    break;
+                case "door":
+                    _doorText = value;
+                    _doorLine = _line;
                     break;
                 case "uplink":
                     c.Uplink = Uplink(key, value);
@@ -302,6 +320,7 @@ namespace OccupancySensor.Configuration
 
             c.Zones = zones;
             CheckBoard();
+            CheckEngine();
 
             if (c.Uplink == UplinkKind.Mqtt)
             {
@@ -346,6 +365,37 @@ namespace OccupancySensor.Configuration
             {
                 Report("uplink", "board " + board.Name + " has no LoRa radio");
             }
+        }
+
+        private void CheckEngine()
+        {
+            DeviceConfiguration c = _configuration;
+            string problem = c.Engine.Validate();
+            if (problem != null)
+            {
+                Report("detect", problem);
+            }
+
+            if (_doorText == null)
+            {
+                return;
+            }
+
+            if (c.Thermal == ThermalSensorKind.None)
+            {
+                _issues.Add(new ConfigurationIssue(_doorLine, "door", "a door line needs a thermal array (sensors.thermal)"));
+                return;
+            }
+
+            string error;
+            DoorLine door = DoorLine.Parse(_doorText, c.ThermalWidth, c.ThermalHeight, out error);
+            if (door == null)
+            {
+                _issues.Add(new ConfigurationIssue(_doorLine, "door", error));
+                return;
+            }
+
+            c.Door = door;
         }
 
         private void CheckZone(ZoneConfiguration zone, int line)

@@ -1,3 +1,5 @@
+using OccupancySensor.Processing;
+
 namespace OccupancySensor.Configuration
 {
     /// <summary>
@@ -27,7 +29,11 @@ namespace OccupancySensor.Configuration
             AmbientAddress = 0x76;
             AmbientPeriodSeconds = 60;
             Zones = new ZoneConfiguration[0];
-            PresenceDeltaCelsius = 1.0f;
+            Engine = new EngineSettings();
+            Door = DoorLine.None;
+
+            // A unit's desks and rooms hold for two minutes: PIR-only units need it, and a facilities report is
+            // not worse for it. Replays use the engine's own default (10 s) to follow the truth closely.
             VacantHoldSeconds = 120;
             ReportPeriodSeconds = 300;
             HealthPeriodSeconds = 3600;
@@ -90,10 +96,24 @@ namespace OccupancySensor.Configuration
         public ZoneConfiguration[] Zones { get; internal set; }
 
         /// <summary>How much warmer than the learned background a pixel must be to count as a person, in °C.</summary>
-        public float PresenceDeltaCelsius { get; internal set; }
+        public float PresenceDeltaCelsius
+        {
+            get { return Engine.Get(EngineSettings.MinPeakId); }
+            internal set { Engine.TrySet(EngineSettings.MinPeakId, value); }
+        }
 
         /// <summary>Seconds both PIR and thermal must stay quiet before a zone is reported vacant.</summary>
-        public int VacantHoldSeconds { get; internal set; }
+        public int VacantHoldSeconds
+        {
+            get { return (int)Engine.Get(EngineSettings.VacantHoldId); }
+            internal set { Engine.TrySet(EngineSettings.VacantHoldId, value); }
+        }
+
+        /// <summary>Every threshold and time of the detection engine (keys detect.NAME).</summary>
+        public EngineSettings Engine { get; private set; }
+
+        /// <summary>The door line people are counted in and out at (key door), or none.</summary>
+        public DoorLine Door { get; internal set; }
 
         /// <summary>Seconds between periodic count reports.</summary>
         public int ReportPeriodSeconds { get; internal set; }

@@ -34,11 +34,16 @@ namespace OccupancySensor.Runtime
         private readonly IClock _clock;
         private readonly IReadingSink _sink;
         private readonly FaultLog _faults;
-        private readonly OccupancyEngine _engine;
+        private readonly DetectionEngine _engine;
         private readonly SensorUnitCounters _counters = new SensorUnitCounters();
 
         private readonly Amg8833 _thermal;
-        private readonly ThermalFrame _frame;
+        private readonly FrameRing _frames;
+
+        // Frames waiting between the reader and the engine. The loop processes each frame right after reading it,
+        // so one is in use at a time; the others keep the last moments for a commissioning session's raw view
+        // (4 x 64 pixels x 4 bytes = 1 KB on an 8x8 unit).
+        private const int FrameRingCapacity = 4;
         private readonly RetryBackoff _thermalRetry = new RetryBackoff(RetryInitialMilliseconds, RetryMaxMilliseconds);
         private readonly int _framePeriod;
         private bool _thermalReady;
@@ -63,7 +68,12 @@ namespace OccupancySensor.Runtime
             _clock = hardware.Clock;
             _sink = sink;
             _faults = faults;
-            _engine = new OccupancyEngine(configuration);
+            _engine = new DetectionEngine(
+                configuration.ThermalWidth,
+                configuration.ThermalHeight,
+                configuration.Zones,
+                configuration.Door,
+                configuration.Engine);
             _startedAt = _clock.NowMilliseconds;
 
             if (configuration.Thermal == ThermalSensorKind.Amg8833)
@@ -75,7 +85,7 @@ namespace OccupancySensor.Runtime
                 else
                 {
                     _thermal = new Amg8833(hardware.ThermalBus, configuration.ThermalFramesPerSecond == 10);
-                    _frame = new ThermalFrame(Amg8833.Width, Amg8833.Height);
+                    _frames = new FrameRing(FrameRingCapacity, Amg8833.Width, Amg8833.Height);
                     _framePeriod = _thermal.FramePeriodMilliseconds;
                 }
             }
@@ -127,7 +137,7 @@ namespace OccupancySensor.Runtime
         }
 
         /// <summary>The processing chain.</summary>
-        public OccupancyEngine Engine
+        public DetectionEngine Engine
         {
             get { return _engine; }
         }
@@ -138,9 +148,9 @@ namespace OccupancySensor.Runtime
             get
             {
                 int bytes = _engine.AllocatedBytes;
-                if (_frame != null)
+                if (_frames != null)
                 {
-                    bytes += (_frame.Pixels.Length * 4) + Amg8833Registers.PixelBytes + 2;
+                    bytes += _frames.AllocatedBytes + Amg8833Registers.PixelBytes + 2;
                 }
 
                 return bytes;
@@ -241,7 +251,7 @@ namespace OccupancySensor.Runtime
 
             if (status == BusStatus.Ok)
             {
-                status = _thermal.ReadFrame(_frame, now);
+                status = _thermal.ReadFrame(_frames.NextSlot, now);
             }
 
             if (status != BusStatus.Ok)
@@ -268,10 +278,25 @@ namespace OccupancySensor.Runtime
                 _nextFrameAt = now + _framePeriod;
             }
 
+            _frames.Commit();
             _counters.FramesProcessed++;
             try
             {
-                _engine.AcceptFrame(_frame, this);
+                ThermalFrame frame = _frames.PeekOldest();
+                while (frame != null)
+                {
+                    try
+                    {
+                        _engine.AcceptFrame(frame, this);
+                    }
+                    finally
+                    {
+                        // A frame that made the chain throw is dropped, not retried forever.
+                        _frames.Release();
+                    }
+
+                    frame = _frames.PeekOldest();
+                }
             }
             catch (Exception)
             {
@@ -301,6 +326,7 @@ namespace OccupancySensor.Runtime
 
             _nextAmbientAt = now + _ambientPeriod;
             _counters.AmbientReadings++;
+            _engine.AcceptAmbient(sample.TemperatureCelsius);
             Accept(Reading.Ambient(now, sample.TemperatureCelsius, sample.HumidityPercent, sample.PressureHectopascals));
         }
 

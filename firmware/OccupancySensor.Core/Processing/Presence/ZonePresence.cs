@@ -4,44 +4,35 @@ using OccupancySensor.Readings;
 namespace OccupancySensor.Processing
 {
     /// <summary>
-    /// Stage: occupied or vacant per zone, fusing the PIR (fast to say "occupied", blind to people sitting still)
-    /// with the thermal blobs (which hold a still person). A zone turns occupied at the first evidence and vacant
-    /// only after both have been quiet for the hold time, which keeps lights-off-while-reading from happening.
+    /// Stage: occupied or vacant per zone and for the whole view, fusing the PIR (fast to say "occupied", blind
+    /// to people sitting still) with the thermal tracks (which hold a still person). Only tracks judged to be
+    /// people count; a monitor never makes a zone occupied. A zone turns occupied at the first evidence and vacant
+    /// only after both the PIR and the thermal view have been quiet for the hold time, which keeps
+    /// lights-off-while-reading from happening. A person is in the zone that contains their centroid's pixel.
     /// </summary>
     public sealed class ZonePresence
     {
         private readonly ZoneConfiguration[] _zones;
-        private readonly long _holdMilliseconds;
         private readonly bool[] _occupied;
         private readonly long[] _lastEvidence;
         private readonly int[] _people;
-
-        // Someone must show in the zone for a second without a break before the thermal view counts as evidence:
-        // a frame or two of pixel noise is not a person, and at 10 frames a second noise does come in pairs.
-        private const long ConfirmMilliseconds = 1000;
-        private readonly long[] _seenSince;
-        private readonly bool[] _confirmed;
+        private bool _viewOccupied;
+        private long _viewLastEvidence;
+        private int _viewPeople;
 
         /// <summary>Creates the stage for the configured zones.</summary>
-        public ZonePresence(ZoneConfiguration[] zones, int vacantHoldSeconds)
+        public ZonePresence(ZoneConfiguration[] zones)
         {
             _zones = zones;
-            _holdMilliseconds = vacantHoldSeconds * 1000L;
             _occupied = new bool[zones.Length];
             _lastEvidence = new long[zones.Length];
             _people = new int[zones.Length];
-            _seenSince = new long[zones.Length];
-            _confirmed = new bool[zones.Length];
-            for (int z = 0; z < zones.Length; z++)
-            {
-                _seenSince[z] = -1;
-            }
         }
 
         /// <summary>Bytes this stage holds.</summary>
         public int AllocatedBytes
         {
-            get { return _zones.Length * (1 + 8 + 4 + 8 + 1); }
+            get { return _zones.Length * (1 + 8 + 4); }
         }
 
         /// <summary>Zones evaluated.</summary>
@@ -62,40 +53,57 @@ namespace OccupancySensor.Processing
             return _people[zone];
         }
 
-        /// <summary>Takes the blobs of one frame as evidence for the zones their centroids fall in.</summary>
-        public void AcceptBlobs(BlobFinder blobs, long now, IReadingSink sink)
+        /// <summary>Whether the whole view is occupied.</summary>
+        public bool ViewOccupied
+        {
+            get { return _viewOccupied; }
+        }
+
+        /// <summary>People the thermal view last showed.</summary>
+        public int ViewPeople
+        {
+            get { return _viewPeople; }
+        }
+
+        /// <summary>Takes the people tracked in one frame as evidence for the zones they are in.</summary>
+        public void AcceptTracks(PeopleTracker tracker, long now, IReadingSink sink)
         {
             for (int z = 0; z < _zones.Length; z++)
             {
-                int people = 0;
-                for (int b = 0; b < blobs.Count; b++)
-                {
-                    int column = (int)(blobs.CentroidColumnOf(b) + 0.5f);
-                    int row = (int)(blobs.CentroidRowOf(b) + 0.5f);
-                    if (_zones[z].Contains(column, row))
-                    {
-                        people++;
-                    }
-                }
+                _people[z] = 0;
+            }
 
-                _people[z] = people;
-                if (people == 0)
+            _viewPeople = 0;
+            for (int t = 0; t < PeopleTracker.MaxTracks; t++)
+            {
+                if (!tracker.IsPerson(t))
                 {
-                    _seenSince[z] = -1;
-                    _confirmed[z] = false;
                     continue;
                 }
 
-                if (_seenSince[z] < 0)
+                _viewPeople++;
+                int column = (int)(tracker.ColumnOf(t) + 0.5f);
+                int row = (int)(tracker.RowOf(t) + 0.5f);
+                for (int z = 0; z < _zones.Length; z++)
                 {
-                    _seenSince[z] = now;
+                    if (_zones[z].Contains(column, row))
+                    {
+                        _people[z]++;
+                    }
                 }
+            }
 
-                _confirmed[z] = now - _seenSince[z] >= ConfirmMilliseconds;
-                if (_confirmed[z])
+            for (int z = 0; z < _zones.Length; z++)
+            {
+                if (_people[z] > 0)
                 {
                     Evidence(z, now, sink);
                 }
+            }
+
+            if (_viewPeople > 0)
+            {
+                ViewEvidence(now);
             }
         }
 
@@ -106,6 +114,7 @@ namespace OccupancySensor.Processing
         /// </summary>
         public void AcceptMotion(long now, IReadingSink sink)
         {
+            ViewEvidence(now);
             for (int z = 0; z < _zones.Length; z++)
             {
                 if (_zones.Length == 1 || _occupied[z] || _people[z] > 0)
@@ -116,15 +125,20 @@ namespace OccupancySensor.Processing
         }
 
         /// <summary>Turns zones vacant whose evidence is older than the hold time.</summary>
-        public void Evaluate(long now, IReadingSink sink)
+        public void Evaluate(long now, long holdMilliseconds, IReadingSink sink)
         {
             for (int z = 0; z < _zones.Length; z++)
             {
-                if (_occupied[z] && !_confirmed[z] && now - _lastEvidence[z] >= _holdMilliseconds)
+                if (_occupied[z] && _people[z] == 0 && now - _lastEvidence[z] >= holdMilliseconds)
                 {
                     _occupied[z] = false;
                     sink.Accept(Reading.PresenceChanged(now, z, false));
                 }
+            }
+
+            if (_viewOccupied && _viewPeople == 0 && now - _viewLastEvidence >= holdMilliseconds)
+            {
+                _viewOccupied = false;
             }
         }
 
@@ -136,6 +150,12 @@ namespace OccupancySensor.Processing
                 _occupied[zone] = true;
                 sink.Accept(Reading.PresenceChanged(now, zone, true));
             }
+        }
+
+        private void ViewEvidence(long now)
+        {
+            _viewLastEvidence = now;
+            _viewOccupied = true;
         }
     }
 }

@@ -1,0 +1,274 @@
+namespace OccupancySensor.Processing
+{
+    /// <summary>
+    /// Stage: the empty scene. Per pixel a learned level; for the whole array one noise figure (sigma) and one
+    /// common-mode offset. The offset is the median difference of the quiet pixels from their levels in this very
+    /// frame, so ambient drift and the sensor's own warm-up move the whole scene without anything being learned
+    /// (a person sitting still is not absorbed while the room warms). When people cover most of the view, the
+    /// offset follows the ambient temperature from the BME280 instead.
+    /// What is learned depends on what the later stages found in the last frame: quiet pixels learn at the
+    /// background rate, pixels colder than the level learn fast (a background learned too warm would hide
+    /// people), blobs that are not people (monitors, radiators, a sun patch) are absorbed at the slow static-heat
+    /// rate, and a person's pixels and their rim are not learned at all.
+    /// </summary>
+    public sealed class BackgroundModel
+    {
+        // A Gaussian's standard deviation is 1.4826 median absolute deviations, or 1.2533 mean absolute deviations.
+        private const float SigmaPerMedianDeviation = 1.4826f;
+        private const float SigmaPerMeanDeviation = 1.2533f;
+
+        // AMG8833 datasheet noise as the guess before anything is learned.
+        private const float InitialSigmaCelsius = 0.3f;
+
+        // At least two frames must be averaged before the scene is known, whatever the warm-up time.
+        private const int MinimumWarmUpFrames = 2;
+
+        private readonly int _width;
+        private readonly int _height;
+        private readonly int _pixels;
+        private readonly float[] _level;
+        private readonly float[] _excess;
+        private readonly float[] _scratch;
+        private readonly bool[] _nearBlob;
+        private float _learnedSeconds;
+        private int _warmUpFrames;
+        private float _warmUpSeconds;
+        private float _quietOffset;
+        private float _ambientAtQuietOffset = float.NaN;
+        private float _ambient = float.NaN;
+
+        /// <summary>Creates the model for frames of <paramref name="width"/> x <paramref name="height"/>.</summary>
+        public BackgroundModel(int width, int height)
+        {
+            _width = width;
+            _height = height;
+            _pixels = width * height;
+            _level = new float[_pixels];
+            _excess = new float[_pixels];
+            _scratch = new float[_pixels];
+            _nearBlob = new bool[_pixels];
+            Sigma = InitialSigmaCelsius;
+        }
+
+        /// <summary>Bytes this stage holds.</summary>
+        public int AllocatedBytes
+        {
+            get { return _pixels * (4 + 4 + 4 + 1); }
+        }
+
+        /// <summary>Whether the empty scene is known (from a calibration or the warm-up).</summary>
+        public bool IsReady { get; private set; }
+
+        /// <summary>Pixel noise in °C (one standard deviation).</summary>
+        public float Sigma { get; private set; }
+
+        /// <summary>Common-mode offset of the last frame in °C.</summary>
+        public float Offset { get; private set; }
+
+        /// <summary>How much warmer than the empty scene each pixel of the last frame was, in °C.</summary>
+        public float[] Excess
+        {
+            get { return _excess; }
+        }
+
+        /// <summary>The learned level of pixel <paramref name="pixel"/> in °C (offset not included).</summary>
+        public float LevelAt(int pixel)
+        {
+            return _level[pixel];
+        }
+
+        /// <summary>Takes the latest ambient temperature in °C (NaN when unknown).</summary>
+        public void AcceptAmbient(float celsius)
+        {
+            _ambient = celsius;
+        }
+
+        /// <summary>Forgets the scene: the next frames warm the model up again.</summary>
+        public void Reset()
+        {
+            IsReady = false;
+            _warmUpFrames = 0;
+            _warmUpSeconds = 0;
+            _learnedSeconds = 0;
+            Offset = 0;
+            _quietOffset = 0;
+            _ambientAtQuietOffset = float.NaN;
+            Sigma = InitialSigmaCelsius;
+            for (int i = 0; i < _pixels; i++)
+            {
+                _nearBlob[i] = false;
+            }
+        }
+
+        /// <summary>
+        /// Adds a frame of the empty scene: a technician's calibration, or the warm-up when there is none.
+        /// Levels are running means; the noise is measured as each pixel's mean absolute deviation.
+        /// </summary>
+        public void AddEmptyFrame(float[] pixels, float secondsSinceLast)
+        {
+            _warmUpFrames++;
+            _warmUpSeconds += secondsSinceLast;
+            float weight = 1f / _warmUpFrames;
+            for (int i = 0; i < _pixels; i++)
+            {
+                if (_warmUpFrames == 1)
+                {
+                    _level[i] = pixels[i];
+                    _excess[i] = 0;
+                    continue;
+                }
+
+                float difference = pixels[i] - _level[i];
+                _level[i] += difference * weight;
+                float deviation = difference < 0 ? -difference : difference;
+
+                // _excess holds the running mean absolute deviation while warming up.
+                _excess[i] += (deviation - _excess[i]) * weight;
+            }
+        }
+
+        /// <summary>
+        /// Ends the warm-up when it has lasted <paramref name="warmUpSeconds"/> (always when
+        /// <paramref name="force"/>, as after a calibration file); returns whether the model is ready.
+        /// </summary>
+        public bool TryFinishWarmUp(float warmUpSeconds, float noiseFloor, bool force)
+        {
+            if (IsReady)
+            {
+                return true;
+            }
+
+            if (_warmUpFrames < MinimumWarmUpFrames || (!force && _warmUpSeconds < warmUpSeconds))
+            {
+                return false;
+            }
+
+            for (int i = 0; i < _pixels; i++)
+            {
+                _scratch[i] = _excess[i];
+                _excess[i] = 0;
+            }
+
+            float sigma = SigmaPerMeanDeviation * RobustStatistics.Median(_scratch, _pixels);
+            Sigma = sigma > noiseFloor ? sigma : noiseFloor;
+            _learnedSeconds = _warmUpSeconds;
+            IsReady = true;
+            return true;
+        }
+
+        /// <summary>Fills <see cref="Excess"/> for a frame: pixel minus level minus the common-mode offset.</summary>
+        public void Subtract(float[] pixels, float learnSigma)
+        {
+            int quiet = 0;
+            float quietLimit = Offset + (learnSigma * Sigma);
+            for (int i = 0; i < _pixels; i++)
+            {
+                float difference = pixels[i] - _level[i];
+                if (!_nearBlob[i] && difference <= quietLimit)
+                {
+                    _scratch[quiet++] = difference;
+                }
+            }
+
+            // A quarter of the view must be quiet for its median to be the room and not the people in it.
+            if (quiet >= _pixels / 4)
+            {
+                Offset = RobustStatistics.Median(_scratch, quiet);
+                _quietOffset = Offset;
+                _ambientAtQuietOffset = _ambient;
+            }
+            else if (!float.IsNaN(_ambient) && !float.IsNaN(_ambientAtQuietOffset))
+            {
+                Offset = _quietOffset + (_ambient - _ambientAtQuietOffset);
+            }
+
+            for (int i = 0; i < _pixels; i++)
+            {
+                _excess[i] = pixels[i] - _level[i] - Offset;
+            }
+        }
+
+        /// <summary>
+        /// Learns from the last frame, given which blob each pixel belonged to (-1 for none) and which blobs
+        /// were people.
+        /// </summary>
+        public void Learn(int[] pixelBlob, bool[] blobIsPerson, float seconds, EngineSettings settings)
+        {
+            float sigma = Sigma;
+            float backgroundSeconds = settings.Get(EngineSettings.BackgroundTimeId);
+
+            // Early on, the levels are running means over everything seen so far: a scene learned from two seconds
+            // of warm-up should not take a full time constant to settle.
+            _learnedSeconds += seconds;
+            float quietRate = seconds / (_learnedSeconds < backgroundSeconds ? _learnedSeconds : backgroundSeconds);
+            float colderRate = Rate(seconds, settings.Get(EngineSettings.ColderTimeId));
+            float staticRate = Rate(seconds, settings.Get(EngineSettings.StaticHeatTimeId));
+            float colderLimit = -settings.Get(EngineSettings.DetectSigmaId) * sigma;
+            float learnLimit = settings.Get(EngineSettings.LearnSigmaId) * sigma;
+            int quiet = 0;
+            for (int i = 0; i < _pixels; i++)
+            {
+                bool near = IsNearBlob(pixelBlob, i);
+                _nearBlob[i] = near;
+                float excess = _excess[i];
+                int blob = pixelBlob[i];
+                if (excess < colderLimit)
+                {
+                    _level[i] += excess * colderRate;
+                }
+                else if (blob >= 0)
+                {
+                    if (!blobIsPerson[blob])
+                    {
+                        _level[i] += excess * staticRate;
+                    }
+                }
+                else if (!near)
+                {
+                    _scratch[quiet++] = excess < 0 ? -excess : excess;
+
+                    // Warm but too faint to be a blob: learned as slowly as static heat, so a heater that creeps
+                    // up is absorbed before it ever becomes a blob, and a faint person's rim is not.
+                    _level[i] += excess * (excess <= learnLimit ? quietRate : staticRate);
+                }
+            }
+
+            if (quiet >= _pixels / 4)
+            {
+                float target = SigmaPerMedianDeviation * RobustStatistics.Median(_scratch, quiet);
+                float updated = Sigma + ((target - Sigma) * quietRate);
+                float floor = settings.Get(EngineSettings.NoiseFloorId);
+                Sigma = updated > floor ? updated : floor;
+            }
+        }
+
+        private static float Rate(float seconds, float timeConstant)
+        {
+            float rate = seconds / timeConstant;
+            return rate < 1f ? rate : 1f;
+        }
+
+        private bool IsNearBlob(int[] pixelBlob, int pixel)
+        {
+            int row = pixel / _width;
+            int column = pixel - (row * _width);
+            for (int r = row - 1; r <= row + 1; r++)
+            {
+                if (r < 0 || r >= _height)
+                {
+                    continue;
+                }
+
+                for (int c = column - 1; c <= column + 1; c++)
+                {
+                    if (c >= 0 && c < _width && pixelBlob[(r * _width) + c] >= 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}

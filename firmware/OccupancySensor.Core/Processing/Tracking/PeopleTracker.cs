@@ -1,0 +1,664 @@
+namespace OccupancySensor.Processing
+{
+    /// <summary>
+    /// Stage: blobs followed from frame to frame as tracks, and each track judged: is it a person, and did it
+    /// cross the door line? Matching is greedy nearest-first within a gate around each track's predicted position,
+    /// confirmed tracks first. Two people who merge into one blob keep both their tracks on it (the blob is shared)
+    /// until it splits again; a new blob next to a shared one takes one of the tracks back. A track new in a
+    /// blob that a track owned last frame inherits that track's side of the door, so a person who briefly splits
+    /// in two is not counted twice.
+    /// A track counts crossings once it is confirmed (its blob alone reached the confirmation mass twice);
+    /// crossings it made before are counted then. It is a person when it appeared suddenly (people walk in;
+    /// monitors and radiators warm over minutes) or once it has moved; a track split off a person's blob must
+    /// move. When a split-off walks away carrying a person's worth of heat, the track left behind is no longer a
+    /// person (the chair and the monitor stay warm); neither is a track that has neither moved nor been seen by
+    /// the PIR for the still limit. Tracks that are not people are heat sources: they never count as
+    /// occupancy, and the background absorbs them.
+    /// Fixed arrays for <see cref="MaxTracks"/> tracks; updating allocates nothing.
+    /// </summary>
+    public sealed class PeopleTracker
+    {
+        /// <summary>Tracks followed at most.</summary>
+        public const int MaxTracks = 16;
+
+        // Confirmation: the blob alone at the confirmation mass in this many frames (the birth frame included).
+        private const int ConfirmFrames = 2;
+
+        // A person who moved less than this share of person_move_px has not moved: sitting still with noise.
+        private const float StillWobble = 0.5f;
+
+        // Smoothing of the per-frame velocity used for prediction, and of the remembered blob mass.
+        private const float VelocitySmoothing = 0.5f;
+        private const float MassSmoothing = 0.3f;
+
+        // A shared blob lighter than its tracks' masses minus half the lightest one has fewer people in it.
+        private const float DuplicateMassShare = 0.5f;
+
+        private readonly int _width;
+        private readonly int _height;
+        private readonly int _pixels;
+        private readonly bool[] _live = new bool[MaxTracks];
+        private readonly bool[] _confirmed = new bool[MaxTracks];
+        private readonly bool[] _person = new bool[MaxTracks];
+        private readonly bool[] _splitBorn = new bool[MaxTracks];
+        private readonly int[] _id = new int[MaxTracks];
+        private readonly int[] _blob = new int[MaxTracks];
+        private readonly int[] _age = new int[MaxTracks];
+        private readonly int[] _missFrames = new int[MaxTracks];
+        private readonly float[] _missSeconds = new float[MaxTracks];
+        private readonly int[] _side = new int[MaxTracks];
+        private readonly int[] _pending = new int[MaxTracks];
+        private readonly float[] _x = new float[MaxTracks];
+        private readonly float[] _y = new float[MaxTracks];
+        private readonly float[] _vx = new float[MaxTracks];
+        private readonly float[] _vy = new float[MaxTracks];
+        private readonly float[] _mass = new float[MaxTracks];
+        private readonly float[] _lastMass = new float[MaxTracks];
+        private readonly float[] _anchorX = new float[MaxTracks];
+        private readonly float[] _anchorY = new float[MaxTracks];
+        private readonly long[] _bornAt = new long[MaxTracks];
+        private readonly long[] _lastMotionAt = new long[MaxTracks];
+        private readonly int[] _parentId = new int[MaxTracks];
+        private readonly float[] _parentMassBefore = new float[MaxTracks];
+        private readonly int[] _blobTracks = new int[BlobFinder.MaxBlobs];
+        private readonly bool[] _blobTaken = new bool[BlobFinder.MaxBlobs];
+        private readonly bool[] _blobIsPerson = new bool[BlobFinder.MaxBlobs];
+        private readonly int[] _ownerId;
+        private readonly int[] _ownerSide;
+        private readonly float[] _ownerMass;
+        private readonly bool[] _sticky;
+        private int _nextId = 1;
+        private float _gate;
+        private float _doorPosition;
+        private float _doorMargin;
+        private bool _doorAlongColumns;
+        private bool _doorSet;
+        private int _inSign = 1;
+
+        /// <summary>Creates the tracker for frames of <paramref name="width"/> x <paramref name="height"/>.</summary>
+        public PeopleTracker(int width, int height)
+        {
+            _width = width;
+            _height = height;
+            _pixels = width * height;
+            _ownerId = new int[_pixels];
+            _ownerSide = new int[_pixels];
+            _ownerMass = new float[_pixels];
+            _sticky = new bool[_pixels];
+        }
+
+        /// <summary>Bytes this stage holds.</summary>
+        public int AllocatedBytes
+        {
+            get { return (_pixels * 13) + (MaxTracks * ((4 * 18) + (8 * 2) + 4)) + (BlobFinder.MaxBlobs * 6); }
+        }
+
+        /// <summary>In crossings counted by the last update.</summary>
+        public int NewIn { get; private set; }
+
+        /// <summary>Out crossings counted by the last update.</summary>
+        public int NewOut { get; private set; }
+
+        /// <summary>Pixels of people in the last frame: the blob finder holds them with the lower threshold.</summary>
+        public bool[] Sticky
+        {
+            get { return _sticky; }
+        }
+
+        /// <summary>Per blob of the last frame: whether a person's track was on it.</summary>
+        public bool[] BlobIsPerson
+        {
+            get { return _blobIsPerson; }
+        }
+
+        /// <summary>Live person tracks, each one person.</summary>
+        public int People
+        {
+            get
+            {
+                int people = 0;
+                for (int t = 0; t < MaxTracks; t++)
+                {
+                    if (_live[t] && _person[t])
+                    {
+                        people++;
+                    }
+                }
+
+                return people;
+            }
+        }
+
+        /// <summary>Whether slot <paramref name="track"/> holds a person.</summary>
+        public bool IsPerson(int track)
+        {
+            return _live[track] && _person[track];
+        }
+
+        /// <summary>Whether slot <paramref name="track"/> holds a track at all.</summary>
+        public bool IsLive(int track)
+        {
+            return _live[track];
+        }
+
+        /// <summary>Whether slot <paramref name="track"/> is confirmed (it counts crossings).</summary>
+        public bool IsConfirmed(int track)
+        {
+            return _live[track] && _confirmed[track];
+        }
+
+        /// <summary>Centroid column of track <paramref name="track"/>.</summary>
+        public float ColumnOf(int track)
+        {
+            return _x[track];
+        }
+
+        /// <summary>Centroid row of track <paramref name="track"/>.</summary>
+        public float RowOf(int track)
+        {
+            return _y[track];
+        }
+
+        /// <summary>Sets the door line (or none) that crossings are counted at.</summary>
+        public void SetDoor(DoorLine door, float margin)
+        {
+            _doorSet = door.IsSet;
+            _doorAlongColumns = door.AlongColumns;
+            _doorPosition = door.Position;
+            _doorMargin = margin;
+            _inSign = door.Reversed ? -1 : 1;
+        }
+
+        /// <summary>Forgets every track.</summary>
+        public void Reset()
+        {
+            for (int t = 0; t < MaxTracks; t++)
+            {
+                _live[t] = false;
+            }
+
+            for (int i = 0; i < _pixels; i++)
+            {
+                _ownerId[i] = 0;
+                _sticky[i] = false;
+            }
+
+            NewIn = 0;
+            NewOut = 0;
+        }
+
+        /// <summary>The PIR saw motion: every person in view shows life (it cannot say where).</summary>
+        public void MotionSeen(long now)
+        {
+            for (int t = 0; t < MaxTracks; t++)
+            {
+                if (_live[t] && _person[t])
+                {
+                    _lastMotionAt[t] = now;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Follows the blobs of one frame taken at <paramref name="now"/>, <paramref name="seconds"/> after the
+        /// previous one. <paramref name="confirmMass"/> is in °C·pixels, <paramref name="gate"/> in pixels.
+        /// </summary>
+        public void Update(BlobFinder blobs, long now, float seconds, float confirmMass, float gate, EngineSettings settings)
+        {
+            NewIn = 0;
+            NewOut = 0;
+            _gate = gate;
+            int count = blobs.Count;
+            for (int b = 0; b < count; b++)
+            {
+                _blobTracks[b] = 0;
+                _blobTaken[b] = false;
+            }
+
+            for (int t = 0; t < MaxTracks; t++)
+            {
+                _blob[t] = -1;
+            }
+
+            Match(blobs, count);
+            Follow(blobs, now, seconds, confirmMass, settings);
+            DropDuplicates(blobs, count);
+            Birth(blobs, count, now);
+            Remember(blobs, count);
+        }
+
+        private float Distance2(int t, BlobFinder blobs, int b)
+        {
+            float ahead = 1 + _missFrames[t];
+            float dx = blobs.ColumnOf(b) - _x[t] - (_vx[t] * ahead);
+            float dy = blobs.RowOf(b) - _y[t] - (_vy[t] * ahead);
+            return (dx * dx) + (dy * dy);
+        }
+
+        private void Match(BlobFinder blobs, int count)
+        {
+            // Greedy nearest pairs inside the gate: confirmed tracks first, so a new noise track never steals a person.
+            for (int pass = 0; pass < 2; pass++)
+            {
+                while (true)
+                {
+                    float best = _gate * _gate;
+                    int bestTrack = -1;
+                    int bestBlob = -1;
+                    for (int t = 0; t < MaxTracks; t++)
+                    {
+                        if (!_live[t] || _blob[t] >= 0 || _confirmed[t] != (pass == 0))
+                        {
+                            continue;
+                        }
+
+                        for (int b = 0; b < count; b++)
+                        {
+                            float d = _blobTaken[b] ? best : Distance2(t, blobs, b);
+                            if (d < best)
+                            {
+                                best = d;
+                                bestTrack = t;
+                                bestBlob = b;
+                            }
+                        }
+                    }
+
+                    if (bestTrack < 0)
+                    {
+                        break;
+                    }
+
+                    _blob[bestTrack] = bestBlob;
+                    _blobTaken[bestBlob] = true;
+                    _blobTracks[bestBlob]++;
+                }
+            }
+
+            // Merged: a confirmed track left over follows a blob in its gate, or the blob under its predicted spot.
+            for (int t = 0; t < MaxTracks; t++)
+            {
+                if (!_live[t] || _blob[t] >= 0 || !_confirmed[t])
+                {
+                    continue;
+                }
+
+                float best = _gate * _gate;
+                int bestBlob = -1;
+                for (int b = 0; b < count; b++)
+                {
+                    float d = Distance2(t, blobs, b);
+                    if (d < best)
+                    {
+                        best = d;
+                        bestBlob = b;
+                    }
+                }
+
+                if (bestBlob < 0 && _missFrames[t] == 0)
+                {
+                    int column = Clamp((int)(_x[t] + _vx[t] + 0.5f), _width);
+                    int row = Clamp((int)(_y[t] + _vy[t] + 0.5f), _height);
+                    bestBlob = blobs.PixelBlob[(row * _width) + column];
+                }
+
+                if (bestBlob >= 0)
+                {
+                    _blob[t] = bestBlob;
+                    _blobTracks[bestBlob]++;
+                }
+            }
+
+            // Split: a blob nobody took takes a track back from a shared blob nearby.
+            for (int b = 0; b < count; b++)
+            {
+                if (_blobTaken[b])
+                {
+                    continue;
+                }
+
+                float best = 4 * _gate * _gate;
+                int bestTrack = -1;
+                for (int t = 0; t < MaxTracks; t++)
+                {
+                    if (_live[t] && _blob[t] >= 0 && _blobTracks[_blob[t]] >= 2)
+                    {
+                        float d = Distance2(t, blobs, b);
+                        if (d < best)
+                        {
+                            best = d;
+                            bestTrack = t;
+                        }
+                    }
+                }
+
+                if (bestTrack >= 0)
+                {
+                    _blobTracks[_blob[bestTrack]]--;
+                    _blob[bestTrack] = b;
+                    _blobTaken[b] = true;
+                    _blobTracks[b] = 1;
+                }
+            }
+        }
+
+        private void Follow(BlobFinder blobs, long now, float seconds, float confirmMass, EngineSettings settings)
+        {
+            float keepMoving = settings.Get(EngineSettings.TrackKeepId);
+            float keepStill = settings.Get(EngineSettings.StillKeepId);
+            float move = settings.Get(EngineSettings.PersonMoveId);
+            long onset = (long)(settings.Get(EngineSettings.OnsetId) * 1000f);
+            long stillLimit = (long)(settings.Get(EngineSettings.StillLimitId) * 1000f);
+            for (int t = 0; t < MaxTracks; t++)
+            {
+                if (!_live[t])
+                {
+                    continue;
+                }
+
+                int b = _blob[t];
+                if (b < 0)
+                {
+                    _missFrames[t]++;
+                    _missSeconds[t] += seconds;
+
+                    // A person who has sat still a while may fade for a moment (noise, a turned head) and is kept;
+                    // one who was just moving has walked out of view.
+                    bool still = _person[t] && now - _lastMotionAt[t] >= (long)(keepStill * 1000f);
+                    if (_missSeconds[t] > (still ? keepStill : keepMoving))
+                    {
+                        _live[t] = false;
+                    }
+
+                    continue;
+                }
+
+                float column = blobs.ColumnOf(b);
+                float row = blobs.RowOf(b);
+                bool alone = _blobTracks[b] == 1;
+                if (alone)
+                {
+                    float steps = 1 + _missFrames[t];
+                    _vx[t] = (VelocitySmoothing * _vx[t]) + ((1 - VelocitySmoothing) * (column - _x[t]) / steps);
+                    _vy[t] = (VelocitySmoothing * _vy[t]) + ((1 - VelocitySmoothing) * (row - _y[t]) / steps);
+                    _mass[t] += (blobs.MassOf(b) - _mass[t]) * MassSmoothing;
+                    if (!_confirmed[t] && blobs.MassOf(b) >= confirmMass && ++_age[t] >= ConfirmFrames)
+                    {
+                        Confirm(t, column, row, now, onset);
+                    }
+                }
+
+                _x[t] = column;
+                _y[t] = row;
+                _missFrames[t] = 0;
+                _missSeconds[t] = 0;
+                _lastMass[t] = blobs.MassOf(b);
+                if (_confirmed[t] && alone)
+                {
+                    JudgeMotion(t, column, row, now, move, stillLimit);
+                }
+
+                CountCrossing(t);
+            }
+        }
+
+        private void Confirm(int t, float column, float row, long now, long onset)
+        {
+            _confirmed[t] = true;
+            if (_pending[t] > 0)
+            {
+                Crossed(_pending[t]);
+            }
+            else if (_pending[t] < 0)
+            {
+                Crossed(_pending[t]);
+            }
+
+            _pending[t] = 0;
+            _person[t] = !_splitBorn[t] && now - _bornAt[t] <= onset;
+            _anchorX[t] = column;
+            _anchorY[t] = row;
+            _lastMotionAt[t] = now;
+        }
+
+        private void JudgeMotion(int t, float column, float row, long now, float move, long stillLimit)
+        {
+            float dx = column - _anchorX[t];
+            float dy = row - _anchorY[t];
+            float moved2 = (dx * dx) + (dy * dy);
+            if (!_person[t])
+            {
+                if (moved2 >= move * move)
+                {
+                    _person[t] = true;
+                    _anchorX[t] = column;
+                    _anchorY[t] = row;
+                    _lastMotionAt[t] = now;
+                    BecamePerson(t);
+                }
+
+                return;
+            }
+
+            float wobble = StillWobble * move;
+            if (moved2 >= wobble * wobble)
+            {
+                _anchorX[t] = column;
+                _anchorY[t] = row;
+                _lastMotionAt[t] = now;
+            }
+            else if (now - _lastMotionAt[t] > stillLimit)
+            {
+                _person[t] = false;
+            }
+        }
+
+        private void BecamePerson(int t)
+        {
+            // A split-off walked away: if the track it left carries a person's worth of heat less than before the
+            // split, the person was the one who left, and what stays is warm furniture.
+            if (!_splitBorn[t] || _parentId[t] == 0)
+            {
+                return;
+            }
+
+            for (int p = 0; p < MaxTracks; p++)
+            {
+                if (_live[p] && _id[p] == _parentId[t] && _person[p] && _blob[p] >= 0 && _blobTracks[_blob[p]] == 1)
+                {
+                    if (_lastMass[p] < _parentMassBefore[t] - (DuplicateMassShare * _lastMass[t]))
+                    {
+                        _person[p] = false;
+                        _anchorX[p] = _x[p];
+                        _anchorY[p] = _y[p];
+                    }
+                }
+            }
+
+            _parentId[t] = 0;
+        }
+
+        private void CountCrossing(int t)
+        {
+            if (!_doorSet)
+            {
+                return;
+            }
+
+            float position = _doorAlongColumns ? _x[t] : _y[t];
+            int side = position < _doorPosition - _doorMargin ? -1 : (position > _doorPosition + _doorMargin ? 1 : 0);
+            if (side == 0 || side == _side[t])
+            {
+                return;
+            }
+
+            _side[t] = side;
+            if (_confirmed[t])
+            {
+                Crossed(side);
+            }
+            else
+            {
+                _pending[t] += side;
+            }
+        }
+
+        private void Crossed(int towardsIncreasing)
+        {
+            // towardsIncreasing: +n for n crossings towards increasing column (or row), -n the other way.
+            int inward = towardsIncreasing * _inSign;
+            if (inward > 0)
+            {
+                NewIn += inward;
+            }
+            else
+            {
+                NewOut -= inward;
+            }
+        }
+
+        private void DropDuplicates(BlobFinder blobs, int count)
+        {
+            for (int b = 0; b < count; b++)
+            {
+                while (_blobTracks[b] >= 2)
+                {
+                    float sum = 0;
+                    float lightest = float.MaxValue;
+                    int youngest = -1;
+                    for (int t = 0; t < MaxTracks; t++)
+                    {
+                        if (_live[t] && _blob[t] == b)
+                        {
+                            sum += _mass[t];
+                            if (_mass[t] < lightest)
+                            {
+                                lightest = _mass[t];
+                            }
+
+                            if (youngest < 0 || _id[t] > _id[youngest])
+                            {
+                                youngest = t;
+                            }
+                        }
+                    }
+
+                    if (blobs.MassOf(b) >= sum - (DuplicateMassShare * lightest))
+                    {
+                        break;
+                    }
+
+                    _live[youngest] = false;
+                    _blobTracks[b]--;
+                }
+            }
+        }
+
+        private void Birth(BlobFinder blobs, int count, long now)
+        {
+            int warm = blobs.WarmCount;
+            for (int b = 0; b < count; b++)
+            {
+                if (_blobTracks[b] > 0)
+                {
+                    continue;
+                }
+
+                int t = 0;
+                while (t < MaxTracks && _live[t])
+                {
+                    t++;
+                }
+
+                if (t == MaxTracks)
+                {
+                    return;
+                }
+
+                float column = blobs.ColumnOf(b);
+                float row = blobs.RowOf(b);
+                _live[t] = true;
+                _confirmed[t] = false;
+                _person[t] = false;
+                _id[t] = _nextId++;
+                _x[t] = column;
+                _y[t] = row;
+                _vx[t] = 0;
+                _vy[t] = 0;
+                _missFrames[t] = 0;
+                _missSeconds[t] = 0;
+                _age[t] = 1;
+                _pending[t] = 0;
+                _mass[t] = blobs.MassOf(b);
+                _lastMass[t] = _mass[t];
+                _bornAt[t] = now;
+                _blob[t] = b;
+                _blobTracks[b] = 1;
+                float position = _doorAlongColumns ? column : row;
+                _side[t] = position < _doorPosition ? -1 : 1;
+                _splitBorn[t] = false;
+                _parentId[t] = 0;
+
+                // Inherit from the track that owned this blob's warmest pixel last frame, if one did.
+                for (int k = 0; k < warm; k++)
+                {
+                    int pixel = blobs.WarmPixel(k);
+                    if (blobs.PixelBlob[pixel] != b || _ownerId[pixel] == 0)
+                    {
+                        continue;
+                    }
+
+                    _side[t] = _ownerSide[pixel];
+                    _splitBorn[t] = true;
+                    _parentId[t] = _ownerId[pixel];
+                    _parentMassBefore[t] = _ownerMass[pixel];
+                    break;
+                }
+            }
+        }
+
+        private void Remember(BlobFinder blobs, int count)
+        {
+            for (int b = 0; b < count; b++)
+            {
+                _blobIsPerson[b] = false;
+            }
+
+            for (int t = 0; t < MaxTracks; t++)
+            {
+                if (_live[t] && _person[t] && _blob[t] >= 0)
+                {
+                    _blobIsPerson[_blob[t]] = true;
+                }
+            }
+
+            int[] pixelBlob = blobs.PixelBlob;
+            for (int i = 0; i < _pixels; i++)
+            {
+                _ownerId[i] = 0;
+                int b = pixelBlob[i];
+                _sticky[i] = b >= 0 && _blobIsPerson[b];
+                if (b < 0)
+                {
+                    continue;
+                }
+
+                for (int t = 0; t < MaxTracks; t++)
+                {
+                    if (_live[t] && _blob[t] == b)
+                    {
+                        _ownerId[i] = _id[t];
+                        _ownerSide[i] = _side[t];
+                        _ownerMass[i] = _lastMass[t];
+                        break;
+                    }
+                }
+            }
+        }
+
+        private static int Clamp(int value, int size)
+        {
+            return value < 0 ? 0 : (value >= size ? size - 1 : value);
+        }
+    }
+}
