@@ -6,7 +6,7 @@ namespace OccupancySensor.Processing
 {
     /// <summary>
     /// The processing chain of one unit, in the order a frame flows:
-    /// background (Background/) → warm regions and blobs (Blobs/) → tracks, people and door crossings (Tracking/)
+    /// background and steady-pixel averaging (Background/) → warm regions and blobs (Blobs/) → tracks, people and door crossings (Tracking/)
     /// → presence per zone with the PIR fused in (Presence/) → occupancy alerts (Alerts/), and what the tracks
     /// learned flows back into the background. Frame timing comes from the frames' timestamps, so 1, 2.4, 10 or
     /// 16 frames a second all work. Everything is allocated here, from the frame size and the zone count;
@@ -28,6 +28,7 @@ namespace OccupancySensor.Processing
         private readonly ZoneConfiguration[] _zones;
         private readonly EngineSettings _settings = new EngineSettings();
         private readonly BackgroundModel _background;
+        private readonly SteadyPixelFilter _steady;
         private readonly BlobFinder _blobs;
         private readonly PeopleTracker _tracker;
         private readonly DoorCounter _door = new DoorCounter();
@@ -35,6 +36,10 @@ namespace OccupancySensor.Processing
         private readonly OccupancyAlerts _alerts;
         private DoorLine _doorLine;
         private bool _calibrated;
+        private bool _started;
+
+        // Time constants of the steady filter a faint still person needs to stand out, at the start of detection.
+        private const float StartSettleTimeConstants = 5f;
         private bool _hasFrame;
         private long _lastFrameAt;
         private float _frameSeconds = 0.1f;
@@ -52,6 +57,7 @@ namespace OccupancySensor.Processing
             if (HasThermal)
             {
                 _background = new BackgroundModel(width, height);
+                _steady = new SteadyPixelFilter(width * height);
                 _blobs = new BlobFinder(width, height);
                 _tracker = new PeopleTracker(width, height);
             }
@@ -77,7 +83,7 @@ namespace OccupancySensor.Processing
                 int bytes = _presence.AllocatedBytes + _alerts.AllocatedBytes + (EngineSettings.Count * 4) + 24;
                 if (HasThermal)
                 {
-                    bytes += _background.AllocatedBytes + _blobs.AllocatedBytes + _tracker.AllocatedBytes;
+                    bytes += _background.AllocatedBytes + _steady.AllocatedBytes + _blobs.AllocatedBytes + _tracker.AllocatedBytes;
                 }
 
                 return bytes;
@@ -166,6 +172,7 @@ namespace OccupancySensor.Processing
             if (!_calibrated)
             {
                 _background.Reset();
+                _steady.Reset();
                 _calibrated = true;
             }
 
@@ -200,6 +207,18 @@ namespace OccupancySensor.Processing
                 }
             }
 
+            if (!_started)
+            {
+                _started = true;
+                if (_calibrated)
+                {
+                    // Whatever is warm over the calibrated empty scene at the start arrived unseen; the steady
+                    // filter needs a few time constants to lift a faint still person, so the window allows that.
+                    float settle = _settings.Get(EngineSettings.OnsetId) + (StartSettleTimeConstants * _settings.Get(EngineSettings.SteadyTimeId));
+                    _tracker.TreatPresentAtStartAsPeople(now + (long)(settle * 1000f));
+                }
+            }
+
             _background.Subtract(frame.Pixels, _settings.Get(EngineSettings.LearnSigmaId));
             float sigma = _background.Sigma;
             float peakSigma = _settings.Get(EngineSettings.PeakSigmaId);
@@ -207,8 +226,17 @@ namespace OccupancySensor.Processing
             float minimumPeak = _settings.Get(EngineSettings.MinPeakId);
             float peak = peakSigma * sigma > minimumPeak ? peakSigma * sigma : minimumPeak;
             float holdPeak = peak * holdSigma / peakSigma;
+            // A door unit follows walkers frame by frame; averaging steady pixels is for units that hold people
+            // sitting still (desks, rooms), where a faint still person matters more than a walker's fringe.
+            float[] score = _background.Excess;
+            if (!_doorLine.IsSet)
+            {
+                _steady.Update(_background.Excess, sigma, seconds, _settings);
+                score = _steady.Score;
+            }
+
             _blobs.Find(
-                _background.Excess,
+                score,
                 _settings.Get(EngineSettings.DetectSigmaId) * sigma,
                 peak,
                 holdPeak,

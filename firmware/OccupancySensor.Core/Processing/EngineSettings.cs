@@ -83,8 +83,14 @@ namespace OccupancySensor.Processing
         /// <summary>1 when the view covers the counted area, so the door count is zeroed when the view is empty.</summary>
         public const int AreaInViewId = 23;
 
+        /// <summary>Time constant of averaging a steady pixel (0: no averaging).</summary>
+        public const int SteadyTimeId = 24;
+
+        /// <summary>A pixel that changes by more than this many sigmas has jumped and is followed at once.</summary>
+        public const int JumpSigmaId = 25;
+
         /// <summary>Number of settings.</summary>
-        public const int Count = 24;
+        public const int Count = 26;
 
         private static readonly string[] Names =
         {
@@ -92,6 +98,7 @@ namespace OccupancySensor.Processing
             "track_gate_px", "track_keep_s", "still_keep_s", "person_move_px", "onset_s", "still_limit_s",
             "background_s", "colder_s", "static_heat_s", "warmup_s", "learn_sigma", "door_margin_px",
             "vacant_hold_s", "alert_clear_below", "alert_dwell_s", "area_capacity", "min_peak_c", "area_in_view",
+            "steady_s", "jump_sigma",
         };
 
         // Defaults: measured on real 8x8 doorway recordings and a real 16x12 desk recording (see the README's
@@ -102,6 +109,7 @@ namespace OccupancySensor.Processing
             0f, 0.3f, 3f, 1f, 2f, 28800f,
             30f, 2f, 300f, 2f, 1.5f, 0.5f,
             10f, 1f, 5f, 0f, 1f, 0f,
+            3f, 3f,
         };
 
         private static readonly float[] Minimums =
@@ -110,6 +118,7 @@ namespace OccupancySensor.Processing
             0f, 0.05f, 0.1f, 0.3f, 0.1f, 600f,
             2f, 0.1f, 10f, 0.5f, 0.5f, 0f,
             0f, 1f, 0f, 0f, 0.3f, 0f,
+            0f, 1.5f,
         };
 
         private static readonly float[] Maximums =
@@ -118,6 +127,7 @@ namespace OccupancySensor.Processing
             16f, 10f, 60f, 8f, 60f, 86400f,
             3600f, 600f, 86400f, 600f, 5f, 3f,
             86400f, 100f, 3600f, 10000f, 10f, 1f,
+            60f, 10f,
         };
 
         private readonly float[] _values = new float[Count];

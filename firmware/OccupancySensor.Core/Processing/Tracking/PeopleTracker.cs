@@ -74,6 +74,7 @@ namespace OccupancySensor.Processing
         private bool _doorAlongColumns;
         private bool _doorSet;
         private int _inSign = 1;
+        private long _presentAtStartUntil = long.MinValue;
 
         /// <summary>Creates the tracker for frames of <paramref name="width"/> x <paramref name="height"/>.</summary>
         public PeopleTracker(int width, int height)
@@ -167,6 +168,15 @@ namespace OccupancySensor.Processing
             _doorPosition = door.Position;
             _doorMargin = margin;
             _inSign = door.Reversed ? -1 : 1;
+        }
+
+        /// <summary>
+        /// Over a calibrated empty scene, warm objects already there when detection starts are people (they arrived
+        /// while the unit was not looking); a track born up to <paramref name="until"/> is judged so.
+        /// </summary>
+        public void TreatPresentAtStartAsPeople(long until)
+        {
+            _presentAtStartUntil = until;
         }
 
         /// <summary>Forgets every track.</summary>
@@ -415,7 +425,7 @@ namespace OccupancySensor.Processing
             }
 
             _pending[t] = 0;
-            _person[t] = !_splitBorn[t] && now - _bornAt[t] <= onset;
+            _person[t] = !_splitBorn[t] && (now - _bornAt[t] <= onset || _bornAt[t] <= _presentAtStartUntil);
             _anchorX[t] = column;
             _anchorY[t] = row;
             _lastMotionAt[t] = now;

@@ -1,0 +1,113 @@
+namespace OccupancySensor.Processing
+{
+    /// <summary>
+    /// Stage between the background and the blobs: averages each pixel's excess over time while it holds steady,
+    /// and follows it at once when it jumps. A person walking by makes pixels jump, so a walker is seen exactly
+    /// as the raw frame shows them, with no trail; a person sitting still, only 1.5-2.5 °C over the room on a
+    /// noisy array, is averaged into a clear, steady blob. The output is a score in °C at the raw frame's noise:
+    /// the average divided by the square root of its variance factor, so every later threshold stays in units
+    /// of the same sigma whether a pixel is moving or steady.
+    /// The filter for one pixel is e' = e' + a(e - e'), a = dt / steady_s; its noise variance factor v starts at 1
+    /// on a jump and tends to a / (2 - a) as the pixel stays steady. The gain 1/sqrt(v) is capped: a pixel that
+    /// creeps up by less than a jump each frame (a person's fringe as they come closer) lags behind the average,
+    /// and an uncapped gain would blow that lag up into a phantom.
+    /// </summary>
+    public sealed class SteadyPixelFilter
+    {
+        // Gain at most 3: noise averaged over 9 frames' worth; enough to lift a +1.5 °C still person on a 0.47 °C
+        // noisy 2.4 fps array well over the blob threshold.
+        private const float SmallestVariance = 1f / 9f;
+
+        private readonly int _pixels;
+        private readonly float[] _average;
+        private readonly float[] _variance;
+        private readonly float[] _score;
+
+        /// <summary>Creates the filter for <paramref name="pixels"/> pixels.</summary>
+        public SteadyPixelFilter(int pixels)
+        {
+            _pixels = pixels;
+            _average = new float[pixels];
+            _variance = new float[pixels];
+            _score = new float[pixels];
+            Reset();
+        }
+
+        /// <summary>Bytes this stage holds.</summary>
+        public int AllocatedBytes
+        {
+            get { return _pixels * 12; }
+        }
+
+        /// <summary>The score of each pixel in the last frame (°C at the raw noise level).</summary>
+        public float[] Score
+        {
+            get { return _score; }
+        }
+
+        /// <summary>Starts afresh: every pixel as if it had just jumped.</summary>
+        public void Reset()
+        {
+            for (int i = 0; i < _pixels; i++)
+            {
+                _average[i] = 0;
+                _variance[i] = 1;
+                _score[i] = 0;
+            }
+        }
+
+        /// <summary>Takes the excess of one frame, <paramref name="seconds"/> after the last.</summary>
+        public void Update(float[] excess, float sigma, float seconds, EngineSettings settings)
+        {
+            float steadySeconds = settings.Get(EngineSettings.SteadyTimeId);
+            float rate = steadySeconds > 0 ? seconds / steadySeconds : 1f;
+            if (rate > 1f)
+            {
+                rate = 1f;
+            }
+
+            float jump = settings.Get(EngineSettings.JumpSigmaId) * sigma;
+            float keep = 1f - rate;
+            for (int i = 0; i < _pixels; i++)
+            {
+                float value = excess[i];
+                float change = value - _average[i];
+                if (change > jump || change < -jump)
+                {
+                    _average[i] = value;
+                    _variance[i] = 1f;
+                    _score[i] = value;
+                    continue;
+                }
+
+                _average[i] += change * rate;
+                float variance = (keep * keep * _variance[i]) + (rate * rate);
+                _variance[i] = variance;
+                _score[i] = _average[i] / SquareRoot(variance > SmallestVariance ? variance : SmallestVariance);
+            }
+        }
+
+        // System.Math.Sqrt is double only on nanoFramework; the variance factor lies in (0, 1], where a few Newton
+        // steps from a linear first guess are exact to float precision.
+        private static float SquareRoot(float value)
+        {
+            if (value >= 1f)
+            {
+                return 1f;
+            }
+
+            if (value <= 1e-8f)
+            {
+                return 1e-4f;
+            }
+
+            float root = 0.5f * (1f + value);
+            for (int k = 0; k < 12; k++)
+            {
+                root = 0.5f * (root + (value / root));
+            }
+
+            return root;
+        }
+    }
+}
