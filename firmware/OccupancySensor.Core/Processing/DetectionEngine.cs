@@ -219,7 +219,7 @@ namespace OccupancySensor.Processing
                 }
             }
 
-            _background.Subtract(frame.Pixels, _settings.Get(EngineSettings.LearnSigmaId));
+            _background.Subtract(frame.Pixels, _settings.Get(EngineSettings.DetectSigmaId));
             float sigma = _background.Sigma;
             float peakSigma = _settings.Get(EngineSettings.PeakSigmaId);
             float holdSigma = _settings.Get(EngineSettings.HoldSigmaId);
@@ -228,12 +228,8 @@ namespace OccupancySensor.Processing
             float holdPeak = peak * holdSigma / peakSigma;
             // A door unit follows walkers frame by frame; averaging steady pixels is for units that hold people
             // sitting still (desks, rooms), where a faint still person matters more than a walker's fringe.
-            float[] score = _background.Excess;
-            if (!_doorLine.IsSet)
-            {
-                _steady.Update(_background.Excess, sigma, seconds, _settings);
-                score = _steady.Score;
-            }
+            _steady.Update(_background.Excess, sigma, now, seconds, _settings);
+            float[] score = _doorLine.IsSet ? _background.Excess : _steady.Score;
 
             _blobs.Find(
                 score,
@@ -243,7 +239,7 @@ namespace OccupancySensor.Processing
                 _settings.Get(EngineSettings.SplitSigmaId) * sigma,
                 _tracker.Sticky);
 
-            _tracker.Update(_blobs, now, seconds, _settings.Get(EngineSettings.ConfirmMassId) * peak, Gate(), _settings);
+            _tracker.Update(_blobs, _steady.QuietAt, _steady.JumpAt, now, seconds, _settings.Get(EngineSettings.ConfirmMassId) * peak, Gate(), _settings);
             if (_tracker.NewIn > 0 || _tracker.NewOut > 0)
             {
                 _door.Add(_tracker.NewIn, _tracker.NewOut);

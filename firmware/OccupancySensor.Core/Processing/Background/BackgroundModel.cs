@@ -30,6 +30,7 @@ namespace OccupancySensor.Processing
         private readonly float[] _excess;
         private readonly float[] _scratch;
         private readonly bool[] _nearBlob;
+        private readonly byte[] _colderFrames;
         private float _learnedSeconds;
         private int _warmUpFrames;
         private float _warmUpSeconds;
@@ -47,13 +48,14 @@ namespace OccupancySensor.Processing
             _excess = new float[_pixels];
             _scratch = new float[_pixels];
             _nearBlob = new bool[_pixels];
+            _colderFrames = new byte[_pixels];
             Sigma = InitialSigmaCelsius;
         }
 
         /// <summary>Bytes this stage holds.</summary>
         public int AllocatedBytes
         {
-            get { return _pixels * (4 + 4 + 4 + 1); }
+            get { return _pixels * (4 + 4 + 4 + 1 + 1); }
         }
 
         /// <summary>Whether the empty scene is known (from a calibration or the warm-up).</summary>
@@ -97,6 +99,7 @@ namespace OccupancySensor.Processing
             for (int i = 0; i < _pixels; i++)
             {
                 _nearBlob[i] = false;
+                _colderFrames[i] = 0;
             }
         }
 
@@ -157,17 +160,17 @@ namespace OccupancySensor.Processing
         }
 
         /// <summary>Fills <see cref="Excess"/> for a frame: pixel minus level minus the common-mode offset.</summary>
-        public void Subtract(float[] pixels, float learnSigma)
+        public void Subtract(float[] pixels, float quietSigma)
         {
-            int quiet = 0;
-            float quietLimit = Offset + (learnSigma * Sigma);
-            for (int i = 0; i < _pixels; i++)
+            // The quiet pixels are those within a band around the last offset, symmetric so that the median is not
+            // pushed up or down by noise alone (a one-sided cut drifts the whole model, frame after frame).
+            float band = quietSigma * Sigma;
+            int quiet = CollectQuiet(pixels, Offset - band, Offset + band);
+            if (quiet < _pixels / 4)
             {
-                float difference = pixels[i] - _level[i];
-                if (!_nearBlob[i] && difference <= quietLimit)
-                {
-                    _scratch[quiet++] = difference;
-                }
+                // The whole scene jumped (lights, the sensor's own warm-up): start again from every pixel not
+                // next to a blob.
+                quiet = CollectQuiet(pixels, float.MinValue, float.MaxValue);
             }
 
             // A quarter of the view must be quiet for its median to be the room and not the people in it.
@@ -186,6 +189,21 @@ namespace OccupancySensor.Processing
             {
                 _excess[i] = pixels[i] - _level[i] - Offset;
             }
+        }
+
+        private int CollectQuiet(float[] pixels, float low, float high)
+        {
+            int quiet = 0;
+            for (int i = 0; i < _pixels; i++)
+            {
+                float difference = pixels[i] - _level[i];
+                if (!_nearBlob[i] && difference >= low && difference <= high)
+                {
+                    _scratch[quiet++] = difference;
+                }
+            }
+
+            return quiet;
         }
 
         /// <summary>
@@ -212,7 +230,23 @@ namespace OccupancySensor.Processing
                 _nearBlob[i] = near;
                 float excess = _excess[i];
                 int blob = pixelBlob[i];
+
+                // Colder than the background in two frames running: the background is too warm (someone sat
+                // there while it was learned, a heater went off). One frame is noise, and at low frame rates fast
+                // learning on single noisy frames would drag every level down.
                 if (excess < colderLimit)
+                {
+                    if (_colderFrames[i] < 2)
+                    {
+                        _colderFrames[i]++;
+                    }
+                }
+                else
+                {
+                    _colderFrames[i] = 0;
+                }
+
+                if (_colderFrames[i] >= 2)
                 {
                     _level[i] += excess * colderRate;
                 }
@@ -227,9 +261,15 @@ namespace OccupancySensor.Processing
                 {
                     _scratch[quiet++] = excess < 0 ? -excess : excess;
 
-                    // Warm but too faint to be a blob: learned as slowly as static heat, so a heater that creeps
-                    // up is absorbed before it ever becomes a blob, and a faint person's rim is not.
-                    _level[i] += excess * (excess <= learnLimit ? quietRate : staticRate);
+                    // Quiet pixels learn their excess clipped symmetrically to the learning band, so noise has no
+                    // net pull; what lies above the band (warm, but too faint to be a blob) is learned as slowly
+                    // as static heat, so a heater that creeps up is absorbed before it ever becomes a blob.
+                    float clipped = excess > learnLimit ? learnLimit : (excess < -learnLimit ? -learnLimit : excess);
+                    _level[i] += clipped * quietRate;
+                    if (excess > learnLimit)
+                    {
+                        _level[i] += (excess - learnLimit) * staticRate;
+                    }
                 }
             }
 

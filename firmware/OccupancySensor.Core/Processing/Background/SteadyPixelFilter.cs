@@ -22,6 +22,12 @@ namespace OccupancySensor.Processing
         private readonly float[] _average;
         private readonly float[] _variance;
         private readonly float[] _score;
+        private readonly long[] _quietAt;
+        private readonly long[] _jumpAt;
+
+        // A pixel is quiet while its average is within one raw sigma of the background: three times the average's
+        // own noise once it has settled.
+        private const float QuietSigma = 1f;
 
         /// <summary>Creates the filter for <paramref name="pixels"/> pixels.</summary>
         public SteadyPixelFilter(int pixels)
@@ -30,19 +36,40 @@ namespace OccupancySensor.Processing
             _average = new float[pixels];
             _variance = new float[pixels];
             _score = new float[pixels];
+            _quietAt = new long[pixels];
+            _jumpAt = new long[pixels];
             Reset();
         }
 
         /// <summary>Bytes this stage holds.</summary>
         public int AllocatedBytes
         {
-            get { return _pixels * 12; }
+            get { return _pixels * 28; }
         }
 
         /// <summary>The score of each pixel in the last frame (°C at the raw noise level).</summary>
         public float[] Score
         {
             get { return _score; }
+        }
+
+        /// <summary>
+        /// When each pixel was last quiet (its average near the background), in the frames' milliseconds. A warm
+        /// object whose warmest pixel was quiet moments ago arrived suddenly: a person. One that has been warm for
+        /// minutes while it grew is a heater or a monitor warming up.
+        /// </summary>
+        public long[] QuietAt
+        {
+            get { return _quietAt; }
+        }
+
+        /// <summary>
+        /// When each pixel last jumped (changed by more than the jump threshold in one frame). Movement makes
+        /// pixels jump; a monitor warming up, a radiator or the sun never does, however its blob's outline churns.
+        /// </summary>
+        public long[] JumpAt
+        {
+            get { return _jumpAt; }
         }
 
         /// <summary>Starts afresh: every pixel as if it had just jumped.</summary>
@@ -53,11 +80,13 @@ namespace OccupancySensor.Processing
                 _average[i] = 0;
                 _variance[i] = 1;
                 _score[i] = 0;
+                _quietAt[i] = long.MinValue;
+                _jumpAt[i] = long.MinValue;
             }
         }
 
         /// <summary>Takes the excess of one frame, <paramref name="seconds"/> after the last.</summary>
-        public void Update(float[] excess, float sigma, float seconds, EngineSettings settings)
+        public void Update(float[] excess, float sigma, long now, float seconds, EngineSettings settings)
         {
             float steadySeconds = settings.Get(EngineSettings.SteadyTimeId);
             float rate = steadySeconds > 0 ? seconds / steadySeconds : 1f;
@@ -68,6 +97,7 @@ namespace OccupancySensor.Processing
 
             float jump = settings.Get(EngineSettings.JumpSigmaId) * sigma;
             float keep = 1f - rate;
+            float quiet = QuietSigma * sigma;
             for (int i = 0; i < _pixels; i++)
             {
                 float value = excess[i];
@@ -77,13 +107,20 @@ namespace OccupancySensor.Processing
                     _average[i] = value;
                     _variance[i] = 1f;
                     _score[i] = value;
-                    continue;
+                    _jumpAt[i] = now;
+                }
+                else
+                {
+                    _average[i] += change * rate;
+                    float variance = (keep * keep * _variance[i]) + (rate * rate);
+                    _variance[i] = variance;
+                    _score[i] = _average[i] / SquareRoot(variance > SmallestVariance ? variance : SmallestVariance);
                 }
 
-                _average[i] += change * rate;
-                float variance = (keep * keep * _variance[i]) + (rate * rate);
-                _variance[i] = variance;
-                _score[i] = _average[i] / SquareRoot(variance > SmallestVariance ? variance : SmallestVariance);
+                if (_average[i] <= quiet)
+                {
+                    _quietAt[i] = now;
+                }
             }
         }
 

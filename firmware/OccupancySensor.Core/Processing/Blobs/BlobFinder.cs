@@ -33,6 +33,7 @@ namespace OccupancySensor.Processing
         private readonly float[] _mass = new float[MaxBlobs];
         private readonly float[] _peak = new float[MaxBlobs];
         private readonly int[] _size = new int[MaxBlobs];
+        private readonly int[] _peakPixel = new int[MaxBlobs];
         private int _warmCount;
 
         /// <summary>Creates the finder for frames of <paramref name="width"/> x <paramref name="height"/>.</summary>
@@ -57,7 +58,7 @@ namespace OccupancySensor.Processing
         /// <summary>Bytes this stage holds.</summary>
         public int AllocatedBytes
         {
-            get { return (_pixels * ((4 * 6) + 1)) + (MaxBlobs * 20); }
+            get { return (_pixels * ((4 * 6) + 1)) + (MaxBlobs * 24); }
         }
 
         /// <summary>Blobs found in the last frame.</summary>
@@ -103,6 +104,12 @@ namespace OccupancySensor.Processing
         public float PeakOf(int blob)
         {
             return _peak[blob];
+        }
+
+        /// <summary>The warmest pixel of blob <paramref name="blob"/>.</summary>
+        public int PeakPixelOf(int blob)
+        {
+            return _peakPixel[blob];
         }
 
         /// <summary>Pixels in blob <paramref name="blob"/>.</summary>
@@ -251,6 +258,7 @@ namespace OccupancySensor.Processing
                     _mass[blob] = 0;
                     _size[blob] = 0;
                     _peak[blob] = excess[pixel];
+                    _peakPixel[blob] = pixel;
                 }
 
                 float weight = excess[pixel];

@@ -58,6 +58,7 @@ namespace OccupancySensor.Processing
         private readonly float[] _anchorY = new float[MaxTracks];
         private readonly long[] _bornAt = new long[MaxTracks];
         private readonly long[] _lastMotionAt = new long[MaxTracks];
+        private readonly long[] _movingSince = new long[MaxTracks];
         private readonly int[] _parentId = new int[MaxTracks];
         private readonly float[] _parentMassBefore = new float[MaxTracks];
         private readonly int[] _blobTracks = new int[BlobFinder.MaxBlobs];
@@ -75,6 +76,15 @@ namespace OccupancySensor.Processing
         private bool _doorSet;
         private int _inSign = 1;
         private long _presentAtStartUntil = long.MinValue;
+        private long[] _quietAt;
+        private long[] _jumpAt;
+        private int[] _pixelBlob;
+
+        // Movement shows as pixels jumping: a track has moved only if its blob had a jump this recently.
+        private const long RecentJumpMilliseconds = 2000;
+
+        // A warm object that moved must still be away from where it was this long later to be taken for a person.
+        private const long SustainedMoveMilliseconds = 3000;
 
         /// <summary>Creates the tracker for frames of <paramref name="width"/> x <paramref name="height"/>.</summary>
         public PeopleTracker(int width, int height)
@@ -91,7 +101,7 @@ namespace OccupancySensor.Processing
         /// <summary>Bytes this stage holds.</summary>
         public int AllocatedBytes
         {
-            get { return (_pixels * 13) + (MaxTracks * ((4 * 18) + (8 * 2) + 4)) + (BlobFinder.MaxBlobs * 6); }
+            get { return (_pixels * 13) + (MaxTracks * ((4 * 18) + (8 * 3) + 4)) + (BlobFinder.MaxBlobs * 6); }
         }
 
         /// <summary>In crossings counted by the last update.</summary>
@@ -213,8 +223,11 @@ namespace OccupancySensor.Processing
         /// Follows the blobs of one frame taken at <paramref name="now"/>, <paramref name="seconds"/> after the
         /// previous one. <paramref name="confirmMass"/> is in °C·pixels, <paramref name="gate"/> in pixels.
         /// </summary>
-        public void Update(BlobFinder blobs, long now, float seconds, float confirmMass, float gate, EngineSettings settings)
+        public void Update(BlobFinder blobs, long[] quietAt, long[] jumpAt, long now, float seconds, float confirmMass, float gate, EngineSettings settings)
         {
+            _quietAt = quietAt;
+            _jumpAt = jumpAt;
+            _pixelBlob = blobs.PixelBlob;
             NewIn = 0;
             NewOut = 0;
             _gate = gate;
@@ -394,7 +407,7 @@ namespace OccupancySensor.Processing
                     _mass[t] += (blobs.MassOf(b) - _mass[t]) * MassSmoothing;
                     if (!_confirmed[t] && blobs.MassOf(b) >= confirmMass && ++_age[t] >= ConfirmFrames)
                     {
-                        Confirm(t, column, row, now, onset);
+                        Confirm(t, blobs.PeakPixelOf(b), column, row, now, onset);
                     }
                 }
 
@@ -405,14 +418,14 @@ namespace OccupancySensor.Processing
                 _lastMass[t] = blobs.MassOf(b);
                 if (_confirmed[t] && alone)
                 {
-                    JudgeMotion(t, column, row, now, move, stillLimit);
+                    JudgeMotion(t, b, column, row, now, move, stillLimit);
                 }
 
                 CountCrossing(t);
             }
         }
 
-        private void Confirm(int t, float column, float row, long now, long onset)
+        private void Confirm(int t, int peakPixel, float column, float row, long now, long onset)
         {
             _confirmed[t] = true;
             if (_pending[t] > 0)
@@ -425,26 +438,44 @@ namespace OccupancySensor.Processing
             }
 
             _pending[t] = 0;
-            _person[t] = !_splitBorn[t] && (now - _bornAt[t] <= onset || _bornAt[t] <= _presentAtStartUntil);
+            // Sudden: the warmest pixel was background moments ago (the confirmation frames themselves allowed for).
+            bool sudden = now - _quietAt[peakPixel] <= onset + (now - _bornAt[t]);
+            _person[t] = !_splitBorn[t] && ((sudden && now - _bornAt[t] <= onset) || _bornAt[t] <= _presentAtStartUntil);
             _anchorX[t] = column;
             _anchorY[t] = row;
             _lastMotionAt[t] = now;
+            _movingSince[t] = long.MinValue;
         }
 
-        private void JudgeMotion(int t, float column, float row, long now, float move, long stillLimit)
+        private void JudgeMotion(int t, int blob, float column, float row, long now, float move, long stillLimit)
         {
             float dx = column - _anchorX[t];
             float dy = row - _anchorY[t];
             float moved2 = (dx * dx) + (dy * dy);
             if (!_person[t])
             {
-                if (moved2 >= move * move)
+                // The centroid of a heat source wanders as its outline churns with the noise or merges with a
+                // neighbour; only a displacement with pixels jumping is movement.
+                // And the displacement must last: an arm reaching over a monitor drags the monitor blob's centroid
+                // for a few seconds, then lets it go back.
+                if (moved2 < 0.25f * move * move)
                 {
-                    _person[t] = true;
-                    _anchorX[t] = column;
-                    _anchorY[t] = row;
-                    _lastMotionAt[t] = now;
-                    BecamePerson(t);
+                    _movingSince[t] = long.MinValue;
+                }
+                else if (moved2 >= move * move && HasRecentJump(blob, now))
+                {
+                    if (_movingSince[t] == long.MinValue)
+                    {
+                        _movingSince[t] = now;
+                    }
+                    else if (now - _movingSince[t] >= SustainedMoveMilliseconds)
+                    {
+                        _person[t] = true;
+                        _anchorX[t] = column;
+                        _anchorY[t] = row;
+                        _lastMotionAt[t] = now;
+                        BecamePerson(t);
+                    }
                 }
 
                 return;
@@ -461,6 +492,19 @@ namespace OccupancySensor.Processing
             {
                 _person[t] = false;
             }
+        }
+
+        private bool HasRecentJump(int blob, long now)
+        {
+            for (int i = 0; i < _pixels; i++)
+            {
+                if (_pixelBlob[i] == blob && now - _jumpAt[i] <= RecentJumpMilliseconds)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void BecamePerson(int t)
@@ -535,7 +579,7 @@ namespace OccupancySensor.Processing
                 {
                     float sum = 0;
                     float lightest = float.MaxValue;
-                    int youngest = -1;
+                    int victim = -1;
                     for (int t = 0; t < MaxTracks; t++)
                     {
                         if (_live[t] && _blob[t] == b)
@@ -546,9 +590,9 @@ namespace OccupancySensor.Processing
                                 lightest = _mass[t];
                             }
 
-                            if (youngest < 0 || _id[t] > _id[youngest])
+                            if (victim < 0 || FirstToDrop(t, victim))
                             {
-                                youngest = t;
+                                victim = t;
                             }
                         }
                     }
@@ -558,10 +602,28 @@ namespace OccupancySensor.Processing
                         break;
                     }
 
-                    _live[youngest] = false;
+                    _live[victim] = false;
                     _blobTracks[b]--;
                 }
             }
+        }
+
+        // Which of two tracks on a blob too light for both goes: an unconfirmed one first (noise); then the one
+        // that moved last, because the one that stayed is the blob's resident (a walker who passed a warm monitor
+        // and went on leaves the monitor's own track behind, not theirs); then the younger.
+        private bool FirstToDrop(int candidate, int current)
+        {
+            if (_confirmed[candidate] != _confirmed[current])
+            {
+                return !_confirmed[candidate];
+            }
+
+            if (_confirmed[candidate] && _lastMotionAt[candidate] != _lastMotionAt[current])
+            {
+                return _lastMotionAt[candidate] > _lastMotionAt[current];
+            }
+
+            return _id[candidate] > _id[current];
         }
 
         private void Birth(BlobFinder blobs, int count, long now)
