@@ -161,7 +161,9 @@ namespace OccupancySensor.Processing
                 int pixel = _order[k];
                 int row = pixel / _width;
                 int column = pixel - (row * _width);
+                // The pixel joins the region of its warmest flooded neighbour (downhill from that region's peak).
                 int best = -1;
+                float bestNeighbour = 0;
                 for (int r = row - 1; r <= row + 1; r++)
                 {
                     if (r < 0 || r >= _height)
@@ -171,15 +173,24 @@ namespace OccupancySensor.Processing
 
                     for (int c = column - 1; c <= column + 1; c++)
                     {
-                        if (c < 0 || c >= _width || _region[(r * _width) + c] < 0)
+                        int neighbour = (r * _width) + c;
+                        if (c < 0 || c >= _width || _region[neighbour] < 0)
                         {
                             continue;
                         }
 
-                        int root = Root(_region[(r * _width) + c]);
-                        if (best < 0 || root == best)
+                        int root = Root(_region[neighbour]);
+                        float value = excess[neighbour];
+                        if (best < 0)
                         {
                             best = root;
+                            bestNeighbour = value;
+                            continue;
+                        }
+
+                        if (root == best)
+                        {
+                            bestNeighbour = value > bestNeighbour ? value : bestNeighbour;
                             continue;
                         }
 
@@ -190,9 +201,19 @@ namespace OccupancySensor.Processing
                         {
                             _parent[lower] = higher;
                             _regionSticky[higher] = _regionSticky[higher] || _regionSticky[lower];
+                            best = higher;
+                        }
+                        else if (value > bestNeighbour)
+                        {
+                            // They stay apart: the pixel goes with the warmer neighbour, not with the higher
+                            // peak, or a cooler person next to a warmer one loses the near half of their body.
+                            best = root;
                         }
 
-                        best = higher;
+                        if (value > bestNeighbour)
+                        {
+                            bestNeighbour = value;
+                        }
                     }
                 }
 

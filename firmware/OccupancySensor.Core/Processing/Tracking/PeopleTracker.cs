@@ -439,7 +439,11 @@ namespace OccupancySensor.Processing
 
             _pending[t] = 0;
             // Sudden: the warmest pixel was background moments ago (the confirmation frames themselves allowed for).
-            bool sudden = now - _quietAt[peakPixel] <= onset + (now - _bornAt[t]);
+            // A pixel not quiet since the filter started (long.MinValue: its history is unknown, as for someone who
+            // walked in while detection started) counts as sudden. Written without now - quietAt, which overflows
+            // for long.MinValue.
+            long quietAt = _quietAt[peakPixel];
+            bool sudden = quietAt == long.MinValue || quietAt >= _bornAt[t] - onset;
             _person[t] = !_splitBorn[t] && ((sudden && now - _bornAt[t] <= onset) || _bornAt[t] <= _presentAtStartUntil);
             _anchorX[t] = column;
             _anchorY[t] = row;
@@ -498,7 +502,9 @@ namespace OccupancySensor.Processing
         {
             for (int i = 0; i < _pixels; i++)
             {
-                if (_pixelBlob[i] == blob && now - _jumpAt[i] <= RecentJumpMilliseconds)
+                // Not now - jumpAt <= limit: a pixel that never jumped holds long.MinValue, and the subtraction
+                // would overflow to a negative number that passes as a recent jump.
+                if (_pixelBlob[i] == blob && _jumpAt[i] >= now - RecentJumpMilliseconds)
                 {
                     return true;
                 }

@@ -1,0 +1,280 @@
+using OccupancySensor.Processing;
+
+namespace OccupancySensor.Tests.Processing;
+
+public class BackgroundModelTests
+{
+    private const int Width = 8;
+    private const int Height = 8;
+    private const int Pixels = Width * Height;
+    private static readonly int[] NoBlobs = Enumerable.Repeat(-1, Pixels).ToArray();
+    private static readonly bool[] NoPeople = new bool[BlobFinder.MaxBlobs];
+
+    // The band around the last offset, in sigmas, that the engine passes for the quiet pixels.
+    private static float QuietBand(EngineSettings settings) => settings.Get(EngineSettings.DetectSigmaId);
+
+    private static BackgroundModel WarmedUp(ThermalScene scene, int frames, float seconds = 0.1f)
+    {
+        var model = new BackgroundModel(Width, Height);
+        for (int i = 0; i < frames; i++)
+        {
+            model.AddEmptyFrame(scene.Render(i * 100).Pixels, seconds);
+        }
+
+        Assert.True(model.TryFinishWarmUp(0.5f, 0.01f, false));
+        return model;
+    }
+
+    [Fact]
+    public void Warm_up_learns_each_pixels_level_and_the_noise()
+    {
+        var scene = new ThermalScene(Width, Height, seed: 1, level: 22f, noise: 0.2f, pattern: 1.5f);
+        var model = new BackgroundModel(Width, Height);
+
+        // Default warm-up: 2 s at 10 frames a second. Not ready before the time is up.
+        for (int i = 0; i < 19; i++)
+        {
+            model.AddEmptyFrame(scene.Render(i * 100).Pixels, 0.1f);
+            Assert.False(model.TryFinishWarmUp(2f, 0.05f, false));
+            Assert.False(model.IsReady);
+        }
+
+        model.AddEmptyFrame(scene.Render(2000).Pixels, 0.1f);
+        Assert.True(model.TryFinishWarmUp(2f, 0.05f, false));
+        Assert.True(model.IsReady);
+
+        // The mean of 20 frames is within ~5 standard errors (0.2 / sqrt(20) = 0.045) of each pixel's level.
+        for (int i = 0; i < Pixels; i++)
+        {
+            Assert.InRange(model.LevelAt(i), scene.EmptyAt(i) - 0.2f, scene.EmptyAt(i) + 0.2f);
+        }
+
+        Assert.InRange(model.Sigma, 0.2f * 0.8f, 0.2f * 1.2f);
+    }
+
+    [Fact]
+    public void Warm_up_needs_two_frames_unless_it_is_long_enough_and_a_forced_finish_still_needs_two()
+    {
+        var scene = new ThermalScene(Width, Height, seed: 2);
+        var model = new BackgroundModel(Width, Height);
+        model.AddEmptyFrame(scene.Render(0).Pixels, 10f);
+        Assert.False(model.TryFinishWarmUp(2f, 0.05f, false));
+        Assert.False(model.TryFinishWarmUp(2f, 0.05f, true));
+        model.AddEmptyFrame(scene.Render(100).Pixels, 0.1f);
+        Assert.True(model.TryFinishWarmUp(600f, 0.05f, true));
+    }
+
+    [Fact]
+    public void Noise_below_the_floor_is_taken_as_the_floor()
+    {
+        var scene = new ThermalScene(Width, Height, seed: 3, noise: 0f);
+        var model = new BackgroundModel(Width, Height);
+        for (int i = 0; i < 10; i++)
+        {
+            model.AddEmptyFrame(scene.Render(i * 100).Pixels, 0.1f);
+        }
+
+        Assert.True(model.TryFinishWarmUp(0.5f, 0.07f, false));
+        Assert.Equal(0.07f, model.Sigma);
+    }
+
+    [Fact]
+    public void Slow_drift_of_the_whole_scene_becomes_the_offset_and_is_not_learned()
+    {
+        var scene = new ThermalScene(Width, Height, seed: 4, noise: 0.2f);
+        var model = WarmedUp(scene, 40);
+        var settings = new EngineSettings();
+        var levels = Enumerable.Range(0, Pixels).Select(model.LevelAt).ToArray();
+
+        // +1 °C over 100 frames: 0.01 °C a frame, far below the noise.
+        for (int k = 1; k <= 100; k++)
+        {
+            scene.Level = 21f + (k * 0.01f);
+            model.Subtract(scene.Render(4000 + (k * 100)).Pixels, QuietBand(settings));
+            model.Learn(NoBlobs, NoPeople, 0.1f, settings);
+        }
+
+        Assert.InRange(model.Offset, 0.9f, 1.1f);
+        Assert.InRange(model.Excess.Average(), -0.1f, 0.1f);
+        for (int i = 0; i < Pixels; i++)
+        {
+            Assert.InRange(model.LevelAt(i), levels[i] - 0.15f, levels[i] + 0.15f);
+        }
+    }
+
+    [Fact]
+    public void A_uniform_one_degree_step_of_the_whole_frame_becomes_the_offset_not_excess()
+    {
+        var scene = new ThermalScene(Width, Height, seed: 5, noise: 0.2f);
+        var model = WarmedUp(scene, 40);
+        var settings = new EngineSettings();
+        scene.Level += 1f;
+        model.Subtract(scene.Render(5000).Pixels, QuietBand(settings));
+
+        Assert.InRange(model.Offset, 0.85f, 1.15f);
+        float detect = settings.Get(EngineSettings.DetectSigmaId) * model.Sigma;
+        Assert.True(model.Excess.Count(e => e > detect) <= 2, "a uniform shift must not look warm: " +
+            string.Join(" ", model.Excess.Select(e => e.ToString("0.0"))));
+    }
+
+    [Fact]
+    public void A_uniform_cold_step_becomes_the_offset_at_once()
+    {
+        var scene = new ThermalScene(Width, Height, seed: 6, noise: 0.2f);
+        var model = WarmedUp(scene, 40);
+        var settings = new EngineSettings();
+        scene.Level -= 2f;
+        model.Subtract(scene.Render(5000).Pixels, QuietBand(settings));
+        Assert.InRange(model.Offset, -2.15f, -1.85f);
+        Assert.InRange(model.Excess.Average(), -0.15f, 0.15f);
+    }
+
+    [Fact]
+    public void When_people_cover_most_of_the_view_the_offset_follows_the_ambient_temperature()
+    {
+        var scene = new ThermalScene(Width, Height, seed: 7, noise: 0f);
+        var model = WarmedUp(scene, 10);
+        var settings = new EngineSettings();
+        float band = QuietBand(settings);
+        model.AcceptAmbient(21f);
+
+        // People arrive row by row, 4 °C warm; as in the engine, each frame's blobs (people) are learned from.
+        foreach (int covered in new[] { 0, 16, 32, 40 })
+        {
+            var frame = scene.Render(2000 + covered).Pixels;
+            var blobs = (int[])NoBlobs.Clone();
+            var people = new bool[BlobFinder.MaxBlobs];
+            people[0] = true;
+            for (int i = 0; i < covered; i++)
+            {
+                frame[i] += 4f;
+                blobs[i] = 0;
+            }
+
+            model.Subtract(frame, band);
+            Assert.Equal(0f, model.Offset, 3);
+            model.Learn(blobs, people, 0.1f, settings);
+        }
+
+        // 52 of 64 pixels are people: the quiet pixels left are too few for a median, so the ambient rules. The
+        // room warmed by 0.5 °C, and the sensor sees it everywhere.
+        model.AcceptAmbient(21.5f);
+        var pixels = scene.Render(2100).Pixels;
+        for (int i = 0; i < Pixels; i++)
+        {
+            pixels[i] += i < 52 ? 4.5f : 0.5f;
+        }
+
+        model.Subtract(pixels, band);
+        Assert.Equal(0.5f, model.Offset, 3);
+        Assert.Equal(4f, model.Excess[0], 3);
+        Assert.Equal(0f, model.Excess[63], 3);
+    }
+
+    [Fact]
+    public void Colder_pixels_are_learned_fast_warmer_faint_ones_slowly()
+    {
+        var scene = new ThermalScene(Width, Height, seed: 8, noise: 0.1f);
+        var model = WarmedUp(scene, 40);
+        var settings = new EngineSettings();
+        const int cold = 10;
+        const int faint = 50;
+        float coldLevel = model.LevelAt(cold);
+        float faintLevel = model.LevelAt(faint);
+        float colderSeconds = settings.Get(EngineSettings.ColderTimeId);
+        int frames = (int)(colderSeconds / 0.1f);
+        for (int k = 0; k < frames; k++)
+        {
+            var pixels = scene.Render(5000 + (k * 100)).Pixels;
+            pixels[cold] -= 3f;
+
+            // Warm but under the detection threshold (3 sigma): not a blob.
+            pixels[faint] += 0.25f;
+            model.Subtract(pixels, QuietBand(settings));
+            model.Learn(NoBlobs, NoPeople, 0.1f, settings);
+        }
+
+        // One colder time constant learns about 1 - 1/e of a cold step.
+        float coldLearned = (coldLevel - model.LevelAt(cold)) / 3f;
+        Assert.InRange(coldLearned, 0.5f, 0.8f);
+
+        // The faint warm pixel moved at most at the background rate or slower.
+        float faintLearned = (model.LevelAt(faint) - faintLevel) / 0.25f;
+        Assert.True(faintLearned < coldLearned / 2, $"faint {faintLearned} cold {coldLearned}");
+    }
+
+    [Fact]
+    public void A_heat_source_blob_is_absorbed_at_the_static_rate_a_persons_blob_and_rim_are_not_learned()
+    {
+        var scene = new ThermalScene(Width, Height, seed: 9, noise: 0f);
+        var model = WarmedUp(scene, 10);
+        var settings = new EngineSettings();
+        int[] heater = { 1, 2, 9, 10 };
+        int[] person = { 44, 45, 52, 53 };
+        int rim = 36; // touches pixel 44 and 45 diagonally/above, not itself in the blob
+        var pixelBlob = (int[])NoBlobs.Clone();
+        foreach (int p in heater)
+        {
+            pixelBlob[p] = 0;
+        }
+
+        foreach (int p in person)
+        {
+            pixelBlob[p] = 1;
+        }
+
+        var isPerson = new bool[BlobFinder.MaxBlobs];
+        isPerson[1] = true;
+        var before = Enumerable.Range(0, Pixels).Select(model.LevelAt).ToArray();
+        const int seconds = 60;
+        for (int k = 0; k < seconds; k++)
+        {
+            var pixels = scene.Render(5000 + (k * 1000)).Pixels;
+            foreach (int p in heater.Concat(person))
+            {
+                pixels[p] += 3f;
+            }
+
+            pixels[rim] += 0.5f;
+            model.Subtract(pixels, QuietBand(settings));
+            model.Learn(pixelBlob, isPerson, 1f, settings);
+        }
+
+        // Each second learns 1/static_heat_s of what is left: 3 * (1 - (1 - 1/300)^60) after a minute.
+        float rate = 1f / settings.Get(EngineSettings.StaticHeatTimeId);
+        float expected = 3f * (1f - MathF.Pow(1f - rate, seconds));
+        foreach (int p in heater)
+        {
+            Assert.Equal(expected, model.LevelAt(p) - before[p], 2);
+        }
+
+        foreach (int p in person)
+        {
+            Assert.Equal(before[p], model.LevelAt(p));
+        }
+
+        Assert.Equal(before[rim], model.LevelAt(rim));
+        Assert.Equal(0f, model.Offset, 3);
+    }
+
+    [Fact]
+    public void Learned_noise_follows_a_noisier_sensor_at_the_background_rate()
+    {
+        var scene = new ThermalScene(Width, Height, seed: 10, noise: 0.1f);
+        var model = WarmedUp(scene, 40);
+        var settings = new EngineSettings();
+        Assert.InRange(model.Sigma, 0.08f, 0.12f);
+        scene.Noise = 0.3f;
+        float backgroundSeconds = settings.Get(EngineSettings.BackgroundTimeId);
+        int frames = (int)(3 * backgroundSeconds / 0.1f);
+        for (int k = 0; k < frames; k++)
+        {
+            model.Subtract(scene.Render(5000 + (k * 100)).Pixels, QuietBand(settings));
+            model.Learn(NoBlobs, NoPeople, 0.1f, settings);
+        }
+
+        // Quiet pixels are those within learn_sigma of the level, so the estimate sees a clipped distribution and
+        // lags; it must still have moved most of the way towards 0.3.
+        Assert.InRange(model.Sigma, 0.2f, 0.36f);
+    }
+}

@@ -1,0 +1,160 @@
+using OccupancySensor.Configuration;
+using OccupancySensor.Processing;
+using OccupancySensor.Readings;
+
+namespace OccupancySensor.Tests.Processing;
+
+/// <summary>PIR and thermal fused per zone, through the engine.</summary>
+public class ZonePresenceTests
+{
+    private const int HoldSeconds = 10;
+
+    private static EngineSettings Hold()
+    {
+        var settings = new EngineSettings();
+        Assert.Null(settings.TrySet(EngineSettings.VacantHoldId, HoldSeconds));
+        return settings;
+    }
+
+    private static ZoneConfiguration[] Halves() => new[]
+    {
+        new ZoneConfiguration("left", 0, 0, 4, 8),
+        new ZoneConfiguration("right", 4, 0, 4, 8),
+    };
+
+    private static List<Reading> Presence(ReadingLog sink, int zone) =>
+        sink.Readings.Where(r => r.Kind == ReadingKind.PresenceChanged && r.Zone == zone).ToList();
+
+    [Fact]
+    public void Pir_makes_the_zone_occupied_at_once()
+    {
+        var run = new EngineHarness(new ThermalScene(8, 8, seed: 30), settings: Hold()).Calibrate();
+        run.Steps(5);
+        Assert.False(run.Engine.Presence.IsOccupied(0));
+        run.Engine.AcceptMotion(run.Now + 7, run.Sink);
+        Assert.True(run.Engine.Presence.IsOccupied(0));
+        Assert.True(run.Engine.ViewOccupied);
+        var change = Assert.Single(Presence(run.Sink, 0));
+        Assert.Equal(1, change.ValueA);
+        Assert.Equal(run.Now + 7, change.TimestampMilliseconds);
+    }
+
+    [Fact]
+    public void Vacant_only_after_the_hold_time_with_pir_and_thermal_both_quiet()
+    {
+        var run = new EngineHarness(new ThermalScene(8, 8, seed: 31), settings: Hold()).Calibrate();
+        run.Steps(5);
+        long motion = run.Now;
+        run.Engine.AcceptMotion(motion, run.Sink);
+
+        // Empty frames (the thermal view is quiet) until just before the hold is over.
+        while (run.Now + run.Period < motion + (HoldSeconds * 1000))
+        {
+            run.Step();
+            Assert.True(run.Engine.Presence.IsOccupied(0), $"vacant too early at {run.Now - motion} ms");
+        }
+
+        run.Engine.Evaluate(motion + (HoldSeconds * 1000) - 1, run.Sink);
+        Assert.True(run.Engine.Presence.IsOccupied(0));
+        run.Engine.Evaluate(motion + (HoldSeconds * 1000), run.Sink);
+        Assert.False(run.Engine.Presence.IsOccupied(0));
+        Assert.False(run.Engine.ViewOccupied);
+        var changes = Presence(run.Sink, 0);
+        Assert.Equal(new[] { 1, 0 }, changes.Select(r => r.ValueA));
+        Assert.Equal(motion + (HoldSeconds * 1000), changes[1].TimestampMilliseconds);
+    }
+
+    [Fact]
+    public void Each_pir_trigger_restarts_the_hold()
+    {
+        var run = new EngineHarness(new ThermalScene(8, 8, seed: 32), settings: Hold()).Calibrate();
+        long t = run.Now;
+        for (int k = 0; k < 6; k++)
+        {
+            run.Engine.AcceptMotion(t + (k * 8000), run.Sink);
+            run.Engine.Evaluate(t + (k * 8000) + 7999, run.Sink);
+        }
+
+        Assert.True(run.Engine.Presence.IsOccupied(0));
+        Assert.Single(Presence(run.Sink, 0));
+    }
+
+    [Fact]
+    public void A_still_person_in_the_thermal_view_holds_the_zone_without_pir_and_leaving_starts_the_hold()
+    {
+        var settings = Hold();
+        var run = new EngineHarness(new ThermalScene(8, 8, seed: 33), settings: settings).Calibrate();
+        run.Steps(10);
+        var person = run.View.Add(3.5f, 3.5f, amplitude: 3f);
+        run.Steps(5);
+        Assert.True(run.Engine.Presence.IsOccupied(0));
+
+        // A minute without PIR: held by the thermal view alone, far beyond the hold time.
+        run.Steps(600);
+        Assert.True(run.Engine.Presence.IsOccupied(0));
+        Assert.Equal(1, run.Engine.Presence.PeopleIn(0));
+        Assert.Single(Presence(run.Sink, 0));
+
+        // The person leaves the view: vacant no sooner than the hold, and no later than the hold after the
+        // track has been given up.
+        long left = run.Now;
+        run.View.Spots.Remove(person);
+        while (run.Engine.Presence.IsOccupied(0) && run.Now < left + 60_000)
+        {
+            run.Step();
+        }
+
+        long vacantAfter = run.Now - left;
+        float keep = settings.Get(EngineSettings.StillKeepId);
+        Assert.InRange(vacantAfter, HoldSeconds * 1000, (long)((HoldSeconds + keep + 1) * 1000));
+        Assert.Equal(0, Presence(run.Sink, 0).Last().ValueA);
+    }
+
+    [Fact]
+    public void A_person_counts_in_the_zone_that_holds_their_centroid()
+    {
+        var run = new EngineHarness(new ThermalScene(8, 8, seed: 34), settings: Hold(), zones: Halves()).Calibrate();
+        run.Steps(10);
+        run.View.Add(1.5f, 4f, amplitude: 3f);
+        run.Steps(10);
+        Assert.True(run.Engine.Presence.IsOccupied(0));
+        Assert.False(run.Engine.Presence.IsOccupied(1));
+        Assert.Equal(1, run.Engine.Presence.PeopleIn(0));
+        Assert.Equal(0, run.Engine.Presence.PeopleIn(1));
+
+        // With several zones the PIR cannot say where: it keeps the occupied zone, it does not fill the other.
+        run.Engine.AcceptMotion(run.Now + 1, run.Sink);
+        Assert.False(run.Engine.Presence.IsOccupied(1));
+        Assert.Empty(Presence(run.Sink, 1));
+    }
+
+    [Fact]
+    public void Reports_count_at_least_one_in_a_zone_occupied_on_pir_evidence()
+    {
+        var run = new EngineHarness(new ThermalScene(8, 8, seed: 35), settings: Hold()).Calibrate();
+        run.Steps(5);
+        run.Engine.Report(run.Now, run.Sink);
+        Assert.Equal(0, run.Sink.Readings.Last(r => r.Kind == ReadingKind.PeriodicCount).ValueA);
+        run.Engine.AcceptMotion(run.Now, run.Sink);
+        run.Engine.Report(run.Now, run.Sink);
+        var count = run.Sink.Readings.Last(r => r.Kind == ReadingKind.PeriodicCount);
+        Assert.Equal(1, count.ValueA);
+        Assert.Equal(0, count.Zone);
+    }
+
+    [Fact]
+    public void A_unit_with_a_pir_only_is_occupied_on_motion_and_vacant_after_the_hold()
+    {
+        var zones = new[] { new ZoneConfiguration("desk", 0, 0, 0, 0) };
+        var engine = new DetectionEngine(0, 0, zones, DoorLine.None, Hold());
+        var sink = new ReadingLog();
+        Assert.False(engine.HasThermal);
+        engine.AcceptMotion(5000, sink);
+        Assert.True(engine.Presence.IsOccupied(0));
+        engine.Evaluate(5000 + (HoldSeconds * 1000) - 1, sink);
+        Assert.True(engine.Presence.IsOccupied(0));
+        engine.Evaluate(5000 + (HoldSeconds * 1000), sink);
+        Assert.False(engine.Presence.IsOccupied(0));
+        Assert.Equal(new[] { 1, 0 }, sink.Readings.Where(r => r.Kind == ReadingKind.PresenceChanged).Select(r => r.ValueA));
+    }
+}
