@@ -226,8 +226,9 @@ namespace OccupancySensor.Processing
             float minimumPeak = _settings.Get(EngineSettings.MinPeakId);
             float peak = peakSigma * sigma > minimumPeak ? peakSigma * sigma : minimumPeak;
             float holdPeak = peak * holdSigma / peakSigma;
-            // A door unit follows walkers frame by frame; averaging steady pixels is for units that hold people
-            // sitting still (desks, rooms), where a faint still person matters more than a walker's fringe.
+            // The steady filter always runs: its quiet and jump times judge who is a person. Its averaged score is
+            // for units that hold people sitting still (desks, rooms), where a faint still person matters more than a
+            // walker's fringe; a door unit follows walkers frame by frame on the raw excess.
             _steady.Update(_background.Excess, sigma, now, seconds, _settings);
             float[] score = _doorLine.IsSet ? _background.Excess : _steady.Score;
 

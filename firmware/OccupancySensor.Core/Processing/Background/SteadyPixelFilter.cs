@@ -17,6 +17,7 @@ namespace OccupancySensor.Processing
         // Gain at most 3: noise averaged over 9 frames' worth; enough to lift a +1.5 °C still person on a 0.47 °C
         // noisy 2.4 fps array well over the blob threshold.
         private const float SmallestVariance = 1f / 9f;
+        private const float LargestGain = 3f;
 
         private readonly int _pixels;
         private readonly float[] _average;
@@ -114,7 +115,8 @@ namespace OccupancySensor.Processing
                     _average[i] += change * rate;
                     float variance = (keep * keep * _variance[i]) + (rate * rate);
                     _variance[i] = variance;
-                    _score[i] = _average[i] / SquareRoot(variance > SmallestVariance ? variance : SmallestVariance);
+                    // A pixel steady for more than a few time constants sits at the cap: no square root per frame.
+                    _score[i] = variance > SmallestVariance ? _average[i] / SquareRoot(variance) : _average[i] * LargestGain;
                 }
 
                 if (_average[i] <= quiet)
@@ -124,20 +126,10 @@ namespace OccupancySensor.Processing
             }
         }
 
-        // System.Math.Sqrt is double only on nanoFramework; the variance factor lies in (0, 1], where a few Newton
-        // steps from a linear first guess are exact to float precision.
+        // System.Math.Sqrt is double only on nanoFramework; the variance factor here lies in (1/9, 1), where a few
+        // Newton steps from a linear first guess are exact to float precision.
         private static float SquareRoot(float value)
         {
-            if (value >= 1f)
-            {
-                return 1f;
-            }
-
-            if (value <= 1e-8f)
-            {
-                return 1e-4f;
-            }
-
             float root = 0.5f * (1f + value);
             for (int k = 0; k < 12; k++)
             {

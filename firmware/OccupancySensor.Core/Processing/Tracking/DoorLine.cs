@@ -16,10 +16,12 @@ namespace OccupancySensor.Processing
             Reversed = reversed;
         }
 
+        private static readonly DoorLine NoLine = new DoorLine(true, 0, false);
+
         /// <summary>No door line: nothing is counted in or out.</summary>
         public static DoorLine None
         {
-            get { return new DoorLine(true, 0, false); }
+            get { return NoLine; }
         }
 
         /// <summary>Whether a line is set.</summary>

@@ -64,6 +64,7 @@ namespace OccupancySensor.Processing
         private readonly int[] _blobTracks = new int[BlobFinder.MaxBlobs];
         private readonly bool[] _blobTaken = new bool[BlobFinder.MaxBlobs];
         private readonly bool[] _blobIsPerson = new bool[BlobFinder.MaxBlobs];
+        private readonly int[] _blobOwner = new int[BlobFinder.MaxBlobs];
         private readonly int[] _ownerId;
         private readonly int[] _ownerSide;
         private readonly float[] _ownerMass;
@@ -101,7 +102,7 @@ namespace OccupancySensor.Processing
         /// <summary>Bytes this stage holds.</summary>
         public int AllocatedBytes
         {
-            get { return (_pixels * 13) + (MaxTracks * ((4 * 18) + (8 * 3) + 4)) + (BlobFinder.MaxBlobs * 6); }
+            get { return (_pixels * 13) + (MaxTracks * ((4 * 18) + (8 * 3) + 4)) + (BlobFinder.MaxBlobs * 10); }
         }
 
         /// <summary>In crossings counted by the last update.</summary>
@@ -428,11 +429,7 @@ namespace OccupancySensor.Processing
         private void Confirm(int t, int peakPixel, float column, float row, long now, long onset)
         {
             _confirmed[t] = true;
-            if (_pending[t] > 0)
-            {
-                Crossed(_pending[t]);
-            }
-            else if (_pending[t] < 0)
+            if (_pending[t] != 0)
             {
                 Crossed(_pending[t]);
             }
@@ -700,11 +697,23 @@ namespace OccupancySensor.Processing
             for (int b = 0; b < count; b++)
             {
                 _blobIsPerson[b] = false;
+                _blobOwner[b] = -1;
             }
 
+            // A blob's owner is the first live track on it (in slot order); found once per blob, not per pixel.
             for (int t = 0; t < MaxTracks; t++)
             {
-                if (_live[t] && _person[t] && _blob[t] >= 0)
+                if (!_live[t] || _blob[t] < 0)
+                {
+                    continue;
+                }
+
+                if (_blobOwner[_blob[t]] < 0)
+                {
+                    _blobOwner[_blob[t]] = t;
+                }
+
+                if (_person[t])
                 {
                     _blobIsPerson[_blob[t]] = true;
                 }
@@ -716,20 +725,12 @@ namespace OccupancySensor.Processing
                 _ownerId[i] = 0;
                 int b = pixelBlob[i];
                 _sticky[i] = b >= 0 && _blobIsPerson[b];
-                if (b < 0)
+                int owner = b >= 0 ? _blobOwner[b] : -1;
+                if (owner >= 0)
                 {
-                    continue;
-                }
-
-                for (int t = 0; t < MaxTracks; t++)
-                {
-                    if (_live[t] && _blob[t] == b)
-                    {
-                        _ownerId[i] = _id[t];
-                        _ownerSide[i] = _side[t];
-                        _ownerMass[i] = _lastMass[t];
-                        break;
-                    }
+                    _ownerId[i] = _id[owner];
+                    _ownerSide[i] = _side[owner];
+                    _ownerMass[i] = _lastMass[owner];
                 }
             }
         }
