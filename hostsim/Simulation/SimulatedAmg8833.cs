@@ -16,6 +16,12 @@ public sealed class SimulatedAmg8833 : II2cRegisterBus
     /// <summary>The scene the chip sees, in °C, 64 pixels row-major; the owner writes it before each frame.</summary>
     public float[] Scene { get; } = new float[64];
 
+    /// <summary>
+    /// When set, called as the chip latches a frame to fill <see cref="Scene"/> for the moment being read, so a
+    /// simulated world renders only the frames the firmware actually reads.
+    /// </summary>
+    public Action<float[]>? SceneSource { get; set; }
+
     /// <summary>While true the chip does not acknowledge its address.</summary>
     public bool Vanished { get; set; }
 
@@ -76,6 +82,7 @@ public sealed class SimulatedAmg8833 : II2cRegisterBus
     /// <summary>Writes the scene into the pixel and thermistor registers, as the chip does each frame.</summary>
     private void Latch()
     {
+        SceneSource?.Invoke(Scene);
         for (var i = 0; i < 64; i++)
         {
             var raw = (int)Math.Round(Scene[i] / Amg8833Decoder.PixelResolution);

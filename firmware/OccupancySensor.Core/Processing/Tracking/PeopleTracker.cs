@@ -341,13 +341,23 @@ namespace OccupancySensor.Processing
                     continue;
                 }
 
-                float best = 4 * _gate * _gate;
+                // Within twice the gate, but never further than a person's width or so: at 1 fps the gate is half
+                // the view, and a radiator warming at the far edge is no part of the people sharing a blob.
+                float reach = 2 * _gate;
+                float widest = SplitReachAt8Pixels * _width / 8f;
+                if (reach > widest)
+                {
+                    reach = widest;
+                }
+
+                float best = reach * reach;
                 int bestTrack = -1;
                 for (int t = 0; t < MaxTracks; t++)
                 {
                     if (_live[t] && _blob[t] >= 0 && _blobTracks[_blob[t]] >= 2)
                     {
-                        float d = Distance2(t, blobs, b);
+                        // Of tracks sharing one spot, a heat source's leaves first: a person stays with the heat.
+                        float d = Distance2(t, blobs, b) + (_person[t] ? SplitPersonPenalty : 0f);
                         if (d < best)
                         {
                             best = d;
@@ -366,12 +376,30 @@ namespace OccupancySensor.Processing
             }
         }
 
+        // A blob splitting off a shared one is at most this far (pixels of an 8-pixel-wide view) from it.
+        private const float SplitReachAt8Pixels = 3f;
+
+        // Tie-break between tracks at the same spot when a blob splits off, in squared pixels.
+        private const float SplitPersonPenalty = 0.01f;
+
+        // Frames within which a newcomer's warmest pixel must have been background for the newcomer to be sudden.
+        private const int OnsetFrames = 4;
+
         private void Follow(BlobFinder blobs, long now, float seconds, float confirmMass, EngineSettings settings)
         {
             float keepMoving = settings.Get(EngineSettings.TrackKeepId);
             float keepStill = settings.Get(EngineSettings.StillKeepId);
             float move = settings.Get(EngineSettings.PersonMoveId);
             long onset = (long)(settings.Get(EngineSettings.OnsetId) * 1000f);
+
+            // At the AMG8833's 1 fps a person walking in at the edge of the view can take three frames to gather
+            // the mass to be confirmed: the onset window is never shorter than OnsetFrames frame periods.
+            long onsetFrames = (long)(OnsetFrames * seconds * 1000f);
+            if (onset < onsetFrames)
+            {
+                onset = onsetFrames;
+            }
+
             long stillLimit = (long)(settings.Get(EngineSettings.StillLimitId) * 1000f);
             for (int t = 0; t < MaxTracks; t++)
             {
@@ -439,8 +467,12 @@ namespace OccupancySensor.Processing
             // A pixel not quiet since the filter started (long.MinValue: its history is unknown, as for someone who
             // walked in while detection started) counts as sudden. Written without now - quietAt, which overflows
             // for long.MinValue.
+            // And the warmest pixel must have jumped since then: a radiator or a monitor warming slowly stays
+            // "quiet" (its steady average follows it) all the way up, so quiet alone does not make it sudden.
             long quietAt = _quietAt[peakPixel];
-            bool sudden = quietAt == long.MinValue || quietAt >= _bornAt[t] - onset;
+            long jumpAt = _jumpAt[peakPixel];
+            bool sudden = quietAt == long.MinValue ||
+                (quietAt >= _bornAt[t] - onset && jumpAt != long.MinValue && jumpAt >= _bornAt[t] - onset);
             _person[t] = !_splitBorn[t] && ((sudden && now - _bornAt[t] <= onset) || _bornAt[t] <= _presentAtStartUntil);
             _anchorX[t] = column;
             _anchorY[t] = row;

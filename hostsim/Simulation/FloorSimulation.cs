@@ -1,0 +1,40 @@
+using OccupancySensor.HostSim.Record;
+using OccupancySensor.HostSim.World.Floor;
+
+namespace OccupancySensor.HostSim.Simulation;
+
+/// <summary>
+/// Simulates every unit of a floor through the day. Units share only the (read-only) world, so they run on all cores
+/// at once; each unit's result depends only on the world and its own number, never on the thread or the order.
+/// </summary>
+public sealed class FloorSimulation
+{
+    private long _minutesDone;
+
+    public FloorSimulation(FloorWorld world, string? recordDirectory = null)
+    {
+        World = world;
+        Recorder = recordDirectory is null ? null : new CaptureRecorder(recordDirectory, world);
+        Units = world.Sites.Select(site => new FloorUnit(world, site, Recorder)).ToArray();
+        TotalMinutes = (long)Math.Ceiling((world.End - world.Start) / 60) * Units.Count;
+    }
+
+    public FloorWorld World { get; }
+
+    public IReadOnlyList<FloorUnit> Units { get; }
+
+    public CaptureRecorder? Recorder { get; }
+
+    /// <summary>Unit-minutes to simulate, and done so far (for a progress bar; safe to read from another thread).</summary>
+    public long TotalMinutes { get; }
+
+    public long MinutesDone => Interlocked.Read(ref _minutesDone);
+
+    public void Run(int parallelism = 0)
+    {
+        // The 10 fps units (door, meeting rooms) take longest: start them first so the cores stay busy to the end.
+        var order = Units.OrderByDescending(u => u.Site.Fps).ThenBy(u => u.Site.Number).ToArray();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount };
+        Parallel.ForEach(order, options, unit => unit.Run(minutes => Interlocked.Add(ref _minutesDone, minutes)));
+    }
+}

@@ -1,0 +1,239 @@
+using OccupancySensor.Configuration;
+using OccupancySensor.HostSim.Record;
+using OccupancySensor.HostSim.Scoring;
+using OccupancySensor.HostSim.World.Floor;
+using OccupancySensor.HostSim.World.Synthetic;
+using OccupancySensor.Readings;
+using OccupancySensor.Runtime;
+using OccupancySensor.Uplink;
+
+namespace OccupancySensor.HostSim.Simulation;
+
+/// <summary>
+/// One sensor unit on the simulated floor: the real portable firmware (configuration store, sampling loop, processing
+/// chain, uplink publisher) booted from its configuration file on simulated flash, wired to simulated parts (an
+/// AMG8833 register model that renders the unit's view of the floor when the driver reads it, an HC-SR501, a BME280,
+/// a network that fails when the scenario says), with its own clock, and the truth and the scores kept beside it.
+/// A unit never touches another unit's state, so units run in parallel and each gives the same result on any thread.
+/// </summary>
+public sealed class FloorUnit : IReadingSink
+{
+    public const int TickMilliseconds = 100;
+
+    private readonly FloorWorld _world;
+    private readonly UnitView _view;
+    private readonly UnitTruth _truth;
+    private readonly FaultPlan[] _faults;
+    private readonly Random _pirRandom;
+    private readonly CaptureRecorder? _recorder;
+    private long _renderedAt = -1;
+
+    public FloorUnit(FloorWorld world, UnitSite site, CaptureRecorder? recorder = null)
+    {
+        _world = world;
+        Site = site;
+        _recorder = recorder;
+        var key = CounterNoise.Hash((ulong)(uint)world.Seed, 0x5173, site.Number, 0);
+        _view = new UnitView(world, site, key);
+        _pirRandom = new Random((int)(key & 0x7FFFFFFF));
+        _faults = world.Faults.Where(f => f.Site == site.Number).ToArray();
+        Clock = new SimulatedClock((long)(world.Start * 1000));
+        Ambient = new SimulatedBme280((int)((key >> 32) & 0x7FFFFFFF));
+
+        // Boot as a device does: the configuration is read from flash, where the technician deployed it.
+        Flash.Deploy(ConfigurationStore.FileName, site.ConfigurationText);
+        var store = new ConfigurationStore(Flash, Faults, Clock);
+        if (!store.Load())
+        {
+            throw new InvalidOperationException($"{site.DeviceId}: the generated configuration was rejected:\n{store.LastRejection}");
+        }
+
+        Configuration = store.Active;
+        Thermal.SceneSource = RenderFrame;
+        var hardware = new SensorHardware { Clock = Clock, ThermalBus = Thermal, Pir = Pir, Ambient = Ambient };
+        Publisher = new UplinkPublisher(Configuration, Link, Clock, Faults, queueCapacity: 4096);
+        Unit = new SensorUnit(Configuration, hardware, this, Faults);
+        _truth = new UnitTruth(_view, Configuration.Zones, site.Kind == SiteKind.Door);
+        Zones = Configuration.Zones
+            .Select(z => new ZoneScore(site.DeviceId, z.Id, ZoneAssetType(z), site.Kind != SiteKind.Door, Configuration.VacantHoldSeconds))
+            .ToArray();
+        _recorder?.Begin(this);
+    }
+
+    public UnitSite Site { get; }
+
+    public SimulatedClock Clock { get; }
+
+    public DeviceConfiguration Configuration { get; }
+
+    public SimulatedAmg8833 Thermal { get; } = new();
+
+    public SimulatedPir Pir { get; } = new();
+
+    public SimulatedBme280 Ambient { get; }
+
+    public InMemoryFileStore Flash { get; } = new();
+
+    public SimulatedTransport Link { get; } = new();
+
+    public FaultLog Faults { get; } = new();
+
+    public SensorUnit Unit { get; }
+
+    public UplinkPublisher Publisher { get; }
+
+    public IReadOnlyList<ZoneScore> Zones { get; }
+
+    /// <summary>People whose day brings them near this unit, and warm objects in its view.</summary>
+    public int PeopleNearby => _view.AgentCount;
+
+    public IEnumerable<string> HeatInView => _view.HeatKinds;
+
+    /// <summary>Periodic people counts compared with the truth, their summed absolute error, and how many were above it.</summary>
+    public int CountSamples { get; private set; }
+
+    public long CountAbsoluteError { get; private set; }
+
+    public int CountsAboveTruth { get; private set; }
+
+    public int TruthIn => _truth.In;
+
+    public int TruthOut => _truth.Out;
+
+    public int ReportedIn { get; private set; }
+
+    public int ReportedOut { get; private set; }
+
+    public IReadOnlyList<(double Seconds, bool In)> TruthCrossings => _truth.Crossings;
+
+    /// <summary>Called once a simulated second, after the truth and the scores were updated (for tests and traces).</summary>
+    public Action<double>? EverySecond { get; set; }
+
+    /// <summary>People the truth has in zone <paramref name="zone"/> and in view, at the last second.</summary>
+    public int TruthPeopleIn(int zone) => _truth.PeopleIn(zone);
+
+    public int TruthViewPeople => _truth.ViewPeople;
+
+    internal UnitTruth Truth => _truth;
+
+    internal UnitView View => _view;
+
+    /// <summary>Runs the whole day; <paramref name="advanced"/> hears of every simulated minute done.</summary>
+    public void Run(Action<int>? advanced = null)
+    {
+        var end = (long)(_world.End * 1000);
+        var nextWake = Clock.NowMilliseconds;
+        var nextSecond = Clock.NowMilliseconds;
+        var minute = 0;
+        while (Clock.NowMilliseconds < end)
+        {
+            var now = Clock.NowMilliseconds;
+            var t = now / 1000.0;
+            ApplyFaults(t);
+            Ambient.AirCelsius = (float)_view.AirAt(t);
+
+            Pir.Update(now);
+            if (_pirRandom.NextDouble() < _view.PirChance(t))
+            {
+                Pir.Trigger(now);
+            }
+
+            if (now >= nextWake)
+            {
+                nextWake = now + Math.Max(1, Unit.Step());
+            }
+
+            Publisher.Step();
+            if (_truth.CountsDoor)
+            {
+                _truth.TrackDoor(t);
+            }
+
+            if (now >= nextSecond)
+            {
+                nextSecond += 1000;
+                _truth.Update(t);
+                for (var z = 0; z < Zones.Count; z++)
+                {
+                    Zones[z].Tick(t, _truth.PeopleIn(z) > 0);
+                }
+
+                EverySecond?.Invoke(t);
+                if (++minute % 60 == 0)
+                {
+                    advanced?.Invoke(60);
+                }
+            }
+
+            Clock.Advance(TickMilliseconds);
+        }
+
+        advanced?.Invoke(minute % 60);
+        _recorder?.End(this);
+    }
+
+    /// <summary>Readings from the firmware: scored, then handed to the real uplink publisher.</summary>
+    public void Accept(Reading reading)
+    {
+        switch (reading.Kind)
+        {
+            case ReadingKind.PresenceChanged when reading.Zone >= 0 && reading.Zone < Zones.Count:
+                Zones[reading.Zone].Reported(reading.ValueA != 0);
+                break;
+            case ReadingKind.PeriodicCount:
+                _truth.Update(reading.TimestampMilliseconds / 1000.0);
+                var truth = reading.Zone >= 0 ? _truth.PeopleIn(reading.Zone) : _truth.AreaPeople;
+                CountSamples++;
+                CountAbsoluteError += Math.Abs(reading.ValueA - truth);
+                if (reading.ValueA > truth)
+                {
+                    CountsAboveTruth++;
+                }
+
+                break;
+            case ReadingKind.InOutTotals:
+                ReportedIn = reading.ValueA;
+                ReportedOut = reading.ValueB;
+                break;
+        }
+
+        Publisher.Accept(reading);
+    }
+
+    private void RenderFrame(float[] scene)
+    {
+        // The driver reads the pixels and then the thermistor of the same frame: render once per moment.
+        var now = Clock.NowMilliseconds;
+        if (now == _renderedAt)
+        {
+            return;
+        }
+
+        _renderedAt = now;
+        var t = now / 1000.0;
+        _view.Render(t, scene);
+        Thermal.ThermistorCelsius = (float)_view.AirAt(t) + 2f;
+        _recorder?.Frame(this, t, scene);
+    }
+
+    private void ApplyFaults(double t)
+    {
+        bool thermal = false, ambient = false, network = false;
+        foreach (var fault in _faults)
+        {
+            if (fault.IsActive(t))
+            {
+                thermal |= fault.Part == "thermal";
+                ambient |= fault.Part == "ambient";
+                network |= fault.Part == "network";
+            }
+        }
+
+        Thermal.Vanished = thermal;
+        Ambient.Vanished = ambient;
+        Link.NetworkUp = !network;
+    }
+
+    private string ZoneAssetType(ZoneConfiguration zone) =>
+        string.IsNullOrEmpty(zone.AssetType) || zone.AssetType == "area" ? Configuration.AssetType : zone.AssetType;
+}
