@@ -97,7 +97,7 @@ public static class SimulateCommand
         status.WriteLine($"Simulating '{w.ScenarioName}' (seed {seed}): {simulation.Units.Count} sensor units on floor {w.Scenario.Floor} of building {w.Scenario.Building}, " +
             $"{w.PeopleCount} people, {w.HeatSourceCount} heat sources, {TimeSpan.FromSeconds(w.Start):hh\\:mm} to {TimeSpan.FromSeconds(w.End):hh\\:mm}.");
         var watch = Stopwatch.StartNew();
-        using (var progress = new ProgressBar(error, simulation.TotalMinutes, () => simulation.MinutesDone))
+        using (var progress = new ProgressBar(error, simulation.TotalSeconds, () => simulation.SecondsDone))
         {
             simulation.Run(threads);
         }

@@ -159,7 +159,7 @@ public sealed class SimulationReport
                 w.WriteNumber("frames", u.Unit.Counters.FramesProcessed);
                 w.WriteNumber("faults", u.Faults.Total);
                 w.WriteNumber("count_samples", u.CountSamples);
-                w.WriteNumber("count_mae", Round(u.CountSamples == 0 ? 0 : (double)u.CountAbsoluteError / u.CountSamples));
+                w.WriteNumber("count_mae", Round(u.CountMae));
                 if (u.Site.Kind == SiteKind.Door)
                 {
                     w.WriteNumber("truth_in", u.TruthIn);
@@ -221,9 +221,8 @@ public sealed class SimulationReport
         o.WriteLine($"  {"unit",-16} {"kind",-8} {"counts",7} {"MAE",6} {"above",6} {"in true/rep.",13} {"out true/rep.",14} {"door acc.",9}");
         foreach (var u in Units)
         {
-            var mae = u.CountSamples == 0 ? 0 : (double)u.CountAbsoluteError / u.CountSamples;
             var door = u.Site.Kind == SiteKind.Door;
-            o.WriteLine($"  {u.Site.DeviceId,-16} {u.Site.KindName,-8} {u.CountSamples,7} {mae,6:F3} {u.CountsAboveTruth,6} " +
+            o.WriteLine($"  {u.Site.DeviceId,-16} {u.Site.KindName,-8} {u.CountSamples,7} {u.CountMae,6:F3} {u.CountsAboveTruth,6} " +
                 $"{(door ? $"{u.TruthIn}/{u.ReportedIn}" : "-"),13} {(door ? $"{u.TruthOut}/{u.ReportedOut}" : "-"),14} " +
                 $"{(door ? DoorAccuracy(u.TruthIn, u.TruthOut, u.ReportedIn, u.ReportedOut).ToString("P1", CultureInfo.InvariantCulture) : "-"),9}");
         }

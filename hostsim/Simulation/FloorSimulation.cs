@@ -9,14 +9,14 @@ namespace OccupancySensor.HostSim.Simulation;
 /// </summary>
 public sealed class FloorSimulation
 {
-    private long _minutesDone;
+    private long _secondsDone;
 
     public FloorSimulation(FloorWorld world, string? recordDirectory = null)
     {
         World = world;
         Recorder = recordDirectory is null ? null : new CaptureRecorder(recordDirectory, world);
         Units = world.Sites.Select(site => new FloorUnit(world, site, Recorder)).ToArray();
-        TotalMinutes = (long)Math.Ceiling((world.End - world.Start) / 60) * Units.Count;
+        TotalSeconds = (long)Math.Ceiling(world.End - world.Start) * Units.Count;
     }
 
     public FloorWorld World { get; }
@@ -25,16 +25,16 @@ public sealed class FloorSimulation
 
     public CaptureRecorder? Recorder { get; }
 
-    /// <summary>Unit-minutes to simulate, and done so far (for a progress bar; safe to read from another thread).</summary>
-    public long TotalMinutes { get; }
+    /// <summary>Unit-seconds to simulate, and done so far (for a progress bar; safe to read from another thread).</summary>
+    public long TotalSeconds { get; }
 
-    public long MinutesDone => Interlocked.Read(ref _minutesDone);
+    public long SecondsDone => Interlocked.Read(ref _secondsDone);
 
     public void Run(int parallelism = 0)
     {
         // The 10 fps units (door, meeting rooms) take longest: start them first so the cores stay busy to the end.
         var order = Units.OrderByDescending(u => u.Site.Fps).ThenBy(u => u.Site.Number).ToArray();
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount };
-        Parallel.ForEach(order, options, unit => unit.Run(minutes => Interlocked.Add(ref _minutesDone, minutes)));
+        Parallel.ForEach(order, options, unit => unit.Run(seconds => Interlocked.Add(ref _secondsDone, seconds)));
     }
 }

@@ -25,14 +25,13 @@ public sealed class FloorUnit : IReadingSink
     private readonly UnitTruth _truth;
     private readonly FaultPlan[] _faults;
     private readonly Random _pirRandom;
-    private readonly CaptureRecorder? _recorder;
+    private readonly UnitCapture? _capture;
     private long _renderedAt = -1;
 
     public FloorUnit(FloorWorld world, UnitSite site, CaptureRecorder? recorder = null)
     {
         _world = world;
         Site = site;
-        _recorder = recorder;
         var key = CounterNoise.Hash((ulong)(uint)world.Seed, 0x5173, site.Number, 0);
         _view = new UnitView(world, site, key);
         _pirRandom = new Random((int)(key & 0x7FFFFFFF));
@@ -57,7 +56,7 @@ public sealed class FloorUnit : IReadingSink
         Zones = Configuration.Zones
             .Select(z => new ZoneScore(site.DeviceId, z.Id, ZoneAssetType(z), site.Kind != SiteKind.Door, Configuration.VacantHoldSeconds))
             .ToArray();
-        _recorder?.Begin(this);
+        _capture = recorder?.Open(this);
     }
 
     public UnitSite Site { get; }
@@ -84,17 +83,14 @@ public sealed class FloorUnit : IReadingSink
 
     public IReadOnlyList<ZoneScore> Zones { get; }
 
-    /// <summary>People whose day brings them near this unit, and warm objects in its view.</summary>
-    public int PeopleNearby => _view.AgentCount;
-
-    public IEnumerable<string> HeatInView => _view.HeatKinds;
-
     /// <summary>Periodic people counts compared with the truth, their summed absolute error, and how many were above it.</summary>
     public int CountSamples { get; private set; }
 
     public long CountAbsoluteError { get; private set; }
 
     public int CountsAboveTruth { get; private set; }
+
+    public double CountMae => CountSamples == 0 ? 0 : (double)CountAbsoluteError / CountSamples;
 
     public int TruthIn => _truth.In;
 
@@ -106,25 +102,17 @@ public sealed class FloorUnit : IReadingSink
 
     public IReadOnlyList<(double Seconds, bool In)> TruthCrossings => _truth.Crossings;
 
-    /// <summary>Called once a simulated second, after the truth and the scores were updated (for tests and traces).</summary>
-    public Action<double>? EverySecond { get; set; }
-
-    /// <summary>People the truth has in zone <paramref name="zone"/> and in view, at the last second.</summary>
-    public int TruthPeopleIn(int zone) => _truth.PeopleIn(zone);
-
-    public int TruthViewPeople => _truth.ViewPeople;
-
     internal UnitTruth Truth => _truth;
 
     internal UnitView View => _view;
 
-    /// <summary>Runs the whole day; <paramref name="advanced"/> hears of every simulated minute done.</summary>
+    /// <summary>Runs the whole day; <paramref name="advanced"/> hears of the simulated seconds done, a minute at a time.</summary>
     public void Run(Action<int>? advanced = null)
     {
         var end = (long)(_world.End * 1000);
         var nextWake = Clock.NowMilliseconds;
         var nextSecond = Clock.NowMilliseconds;
-        var minute = 0;
+        var seconds = 0;
         while (Clock.NowMilliseconds < end)
         {
             var now = Clock.NowMilliseconds;
@@ -158,8 +146,7 @@ public sealed class FloorUnit : IReadingSink
                     Zones[z].Tick(t, _truth.PeopleIn(z) > 0);
                 }
 
-                EverySecond?.Invoke(t);
-                if (++minute % 60 == 0)
+                if (++seconds % 60 == 0)
                 {
                     advanced?.Invoke(60);
                 }
@@ -168,8 +155,8 @@ public sealed class FloorUnit : IReadingSink
             Clock.Advance(TickMilliseconds);
         }
 
-        advanced?.Invoke(minute % 60);
-        _recorder?.End(this);
+        advanced?.Invoke(seconds % 60);
+        _capture?.Close();
     }
 
     /// <summary>Readings from the firmware: scored, then handed to the real uplink publisher.</summary>
@@ -213,7 +200,7 @@ public sealed class FloorUnit : IReadingSink
         var t = now / 1000.0;
         _view.Render(t, scene);
         Thermal.ThermistorCelsius = (float)_view.AirAt(t) + 2f;
-        _recorder?.Frame(this, t, scene);
+        _capture?.Frame(t, scene);
     }
 
     private void ApplyFaults(double t)

@@ -118,7 +118,6 @@ public static class FloorBuilder
         private readonly List<RoomPlace> _rooms = new();
         private readonly List<Agent> _agents = new();
         private readonly List<WorldHeat> _heat = new();
-        private readonly List<string> _timeline = new();
         private readonly List<Worker> _workers = new();
 
         public double KitchenX { get; set; }
@@ -193,8 +192,8 @@ public static class FloorBuilder
                     if (random.Chance(s.Heat.LaptopsOnEmptyDesks))
                     {
                         // Someone's laptop left open on a free desk wakes up now and then: a steady warm patch.
-                        var on = random.Uniform(Start + 3600, Start + 4 * 3600);
-                        _heat.Add(new SwitchedBox("laptop", desk.SeatX - 0.15, desk.PodY - 0.11, desk.SeatX + 0.15, desk.PodY + 0.11, 0.77, 8, 300, new[] { on, End }));
+                        var on = random.Uniform(_start + 3600, _start + (4 * 3600));
+                        _heat.Add(new SwitchedBox("laptop", desk.SeatX - 0.15, desk.PodY - 0.11, desk.SeatX + 0.15, desk.PodY + 0.11, 0.77, 8, 300, new[] { on, _end }));
                     }
 
                     continue;
@@ -242,9 +241,9 @@ public static class FloorBuilder
             }
         }
 
-        private double Start => ScenarioCatalog.TimeOfDay("start", s.Start);
+        private readonly double _start = ScenarioCatalog.TimeOfDay("start", s.Start);
 
-        private double End => ScenarioCatalog.TimeOfDay("end", s.End);
+        private readonly double _end = ScenarioCatalog.TimeOfDay("end", s.End);
 
         private AgentLook Look(double jackets, double hats) => new(
             random.Uniform(1.6, 1.9),
@@ -271,11 +270,6 @@ public static class FloorBuilder
                         // People drift in over the two minutes before the start and leave within half a minute of the end.
                         w.Activities.Add(new Activity("meeting", start - random.Uniform(60, 180), end + random.Uniform(0, 30), _rooms.IndexOf(room), taken));
                         taken++;
-                    }
-
-                    if (taken > 0)
-                    {
-                        _timeline.Add($"{Clock(start)} meeting of {taken} in {_sites[room.Site - 1].Asset} until {Clock(end)}");
                     }
                 }
             }
@@ -409,7 +403,7 @@ public static class FloorBuilder
             if (s.Heat.Monitors)
             {
                 // The monitor wakes when its worker sits down and sleeps when they leave (or is left on all evening).
-                var off = random.Chance(s.Heat.MonitorsLeftOn) ? End : leftAt;
+                var off = random.Chance(s.Heat.MonitorsLeftOn) ? _end : leftAt;
                 var y0 = desk.PodY + (desk.Side * 0.25);
                 _heat.Add(new SwitchedBox("monitor", desk.SeatX - 0.28, Math.Min(y0, y0 + (desk.Side * 0.12)), desk.SeatX + 0.28, Math.Max(y0, y0 + (desk.Side * 0.12)), 1.1, 6, 600, new[] { firstSeated, off }));
             }
@@ -452,8 +446,6 @@ public static class FloorBuilder
                     placed++;
                 }
             }
-
-            _timeline.Add($"{Clock(at)} {rush.People} visitors arrive through the entrance within {rush.Minutes:0} minutes, leaving from {Clock(leaveAt)}");
         }
 
         public FloorWorld Finish(int seed)
@@ -467,8 +459,6 @@ public static class FloorBuilder
                 {
                     faults.Add(new FaultPlan(site, f.Part, from, to));
                 }
-
-                _timeline.Add($"{f.From} {f.Part} fails on {f.Units} unit(s) until {f.To}");
             }
 
             var a = s.Ambient;
@@ -478,8 +468,7 @@ public static class FloorBuilder
                 ScenarioCatalog.TimeOfDay("ambient.warm_from", a.WarmFrom),
                 ScenarioCatalog.TimeOfDay("ambient.warm_until", a.WarmUntil),
                 CounterNoise.Mix((ulong)(uint)seed ^ 0xA1B7UL));
-            _timeline.Sort(StringComparer.Ordinal);
-            return new FloorWorld(name, s, seed, _sites, _agents, _heat, ambient, faults, _timeline);
+            return new FloorWorld(name, s, seed, _sites, _agents, _heat, ambient, faults);
         }
 
         private IEnumerable<int> SitesFor(string units) => units switch
@@ -509,7 +498,5 @@ public static class FloorBuilder
             "uplink = mqtt\n" +
             $"uplink.mqtt.host = broker.{s.Building}.example\n" +
             extra;
-
-        private static string Clock(double seconds) => TimeSpan.FromSeconds(Math.Round(seconds)).ToString(@"hh\:mm", CultureInfo.InvariantCulture);
     }
 }

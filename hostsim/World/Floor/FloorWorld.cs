@@ -38,8 +38,7 @@ public sealed class FloorWorld
         IReadOnlyList<Agent> agents,
         IReadOnlyList<WorldHeat> heat,
         AmbientDay ambient,
-        IReadOnlyList<FaultPlan> faults,
-        IReadOnlyList<string> timeline)
+        IReadOnlyList<FaultPlan> faults)
     {
         ScenarioName = scenarioName;
         Scenario = scenario;
@@ -49,7 +48,6 @@ public sealed class FloorWorld
         Heat = heat;
         Ambient = ambient;
         Faults = faults;
-        Timeline = timeline;
         Start = ScenarioCatalog.TimeOfDay("start", scenario.Start);
         End = ScenarioCatalog.TimeOfDay("end", scenario.End);
     }
@@ -75,13 +73,7 @@ public sealed class FloorWorld
 
     public IReadOnlyList<FaultPlan> Faults { get; }
 
-    /// <summary>What happens on the floor, in words, for a reader of the report ("08:12 worker 3 arrives with worker 4").</summary>
-    public IReadOnlyList<string> Timeline { get; }
-
     public int PeopleCount => Agents.Count;
 
     public int HeatSourceCount => Heat.Count;
-
-    /// <summary>Heat sources by kind, for the report ("monitor" → 24).</summary>
-    public IReadOnlyDictionary<string, int> HeatByKind => Heat.GroupBy(h => h.Kind).ToDictionary(g => g.Key, g => g.Count());
 }

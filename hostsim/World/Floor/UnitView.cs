@@ -30,6 +30,8 @@ internal sealed class UnitView
 
     private readonly Agent[] _agents;
     private readonly int[] _cursors;
+    private readonly Located[] _where;
+    private double _locatedAt = double.NaN;
     private readonly WorldHeat[] _heat;
     private readonly float[] _offsets = new float[64];
     private readonly double _spotAir;
@@ -44,6 +46,7 @@ internal sealed class UnitView
         var reach = Projection.HalfViewMetres(0) + 1.0;
         _agents = world.Agents.Where(a => a.MaxX >= site.X - reach && a.MinX <= site.X + reach && a.MaxY >= site.Y - reach && a.MinY <= site.Y + reach).ToArray();
         _cursors = new int[_agents.Length];
+        _where = new Located[_agents.Length];
         _heat = world.Heat.Where(h => Projection.Overlaps(h.X0, h.Y0, h.X1, h.Y1, 0.5)).ToArray();
         _ambient = world.Ambient;
         _noiseKey = CounterNoise.Mix(key ^ 0x7E57UL);
@@ -63,10 +66,6 @@ internal sealed class UnitView
 
     /// <summary>People whose day ever brings them near this view.</summary>
     public int AgentCount => _agents.Length;
-
-    public int HeatCount => _heat.Length;
-
-    public IEnumerable<string> HeatKinds => _heat.Select(h => h.Kind);
 
     /// <summary>Air temperature at the unit's spot.</summary>
     public double AirAt(double t) => _ambient.AirAt(t) + _spotAir;
@@ -114,17 +113,34 @@ internal sealed class UnitView
     /// </summary>
     public bool Where(int index, double t, out double u, out double v, out double seated, out double speed, out double pixelMetres)
     {
-        var agent = _agents[index];
-        if (!agent.Locate(t, ref _cursors[index], out var x, out var y, out seated, out speed))
+        // The PIR, the door truth, the frame and the zone truth all ask about the same moment: everyone is located
+        // once per moment.
+        if (t != _locatedAt)
         {
-            u = v = pixelMetres = 0;
-            return false;
+            LocateEveryone(t);
         }
 
-        var h = agent.Look.HeightM - (SeatedDrop * seated);
-        pixelMetres = Projection.PixelMetres(h);
-        (u, v) = Projection.ToPixels(x, y, h);
-        return true;
+        var p = _where[index];
+        (u, v, seated, speed, pixelMetres) = (p.U, p.V, p.Seated, p.Speed, p.PixelMetres);
+        return p.Present;
+    }
+
+    private void LocateEveryone(double t)
+    {
+        _locatedAt = t;
+        for (var a = 0; a < _agents.Length; a++)
+        {
+            var agent = _agents[a];
+            if (!agent.Locate(t, ref _cursors[a], out var x, out var y, out var seated, out var speed))
+            {
+                _where[a] = default;
+                continue;
+            }
+
+            var h = agent.Look.HeightM - (SeatedDrop * seated);
+            var (u, v) = Projection.ToPixels(x, y, h);
+            _where[a] = new Located(true, u, v, seated, speed, Projection.PixelMetres(h));
+        }
     }
 
     /// <summary>Chance that the PIR fires in one 100 ms tick at <paramref name="t"/>: walkers almost surely, seated people by how much they fidget.</summary>
@@ -160,4 +176,7 @@ internal sealed class UnitView
 
         return 1 - quiet;
     }
+
+    /// <summary>A person's place in this view at one moment.</summary>
+    private readonly record struct Located(bool Present, double U, double V, double Seated, double Speed, double PixelMetres);
 }

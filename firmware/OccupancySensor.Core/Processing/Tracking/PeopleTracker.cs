@@ -356,7 +356,8 @@ namespace OccupancySensor.Processing
                 {
                     if (_live[t] && _blob[t] >= 0 && _blobTracks[_blob[t]] >= 2)
                     {
-                        // Of tracks sharing one spot, a heat source's leaves first: a person stays with the heat.
+                        // Tracks at the same spot: the blob splitting off takes a heat source's track before a
+                        // person's, so a person's track is never handed to something warm appearing nearby.
                         float d = Distance2(t, blobs, b) + (_person[t] ? SplitPersonPenalty : 0f);
                         if (d < best)
                         {
@@ -466,13 +467,12 @@ namespace OccupancySensor.Processing
             // Sudden: the warmest pixel was background moments ago (the confirmation frames themselves allowed for).
             // A pixel not quiet since the filter started (long.MinValue: its history is unknown, as for someone who
             // walked in while detection started) counts as sudden. Written without now - quietAt, which overflows
-            // for long.MinValue.
-            // And the warmest pixel must have jumped since then: a radiator or a monitor warming slowly stays
-            // "quiet" (its steady average follows it) all the way up, so quiet alone does not make it sudden.
+            // for long.MinValue. The pixel must also have jumped since then: a radiator or a monitor warming slowly
+            // stays "quiet" (its steady average follows it) all the way up, so quiet alone is not sudden. (A pixel
+            // that never jumped holds long.MinValue, which fails the comparison.)
             long quietAt = _quietAt[peakPixel];
-            long jumpAt = _jumpAt[peakPixel];
             bool sudden = quietAt == long.MinValue ||
-                (quietAt >= _bornAt[t] - onset && jumpAt != long.MinValue && jumpAt >= _bornAt[t] - onset);
+                (quietAt >= _bornAt[t] - onset && _jumpAt[peakPixel] >= _bornAt[t] - onset);
             _person[t] = !_splitBorn[t] && ((sudden && now - _bornAt[t] <= onset) || _bornAt[t] <= _presentAtStartUntil);
             _anchorX[t] = column;
             _anchorY[t] = row;
