@@ -18,6 +18,8 @@ public sealed class InMemoryFileStore : IFileStore
 
     public long UsedBytes => _files.Values.Sum(f => (long)f.Count);
 
+    public int FileCount => _files.Count;
+
     public bool Exists(string name) => _files.ContainsKey(name);
 
     public long GetLength(string name) => _files.TryGetValue(name, out var file) ? file.Count : 0;

@@ -130,14 +130,10 @@ namespace OccupancySensor.Storage
             _released = 0;
             _aheadCount = 0;
             _nextSequence = FirstSequence;
-            Pending = 0;
             uint newest = 0;
             for (int s = 0; s < _segments; s++)
             {
-                _generation[s] = 0;
-                _length[s] = 0;
-                _firstSequence[s] = 0;
-                _lastSequence[s] = 0;
+                Forget(s);
                 if (_files.Exists(_names[s]))
                 {
                     Recover(s);
@@ -161,11 +157,7 @@ namespace OccupancySensor.Storage
             }
 
             _aheadCount = kept;
-            for (int s = 0; s < _segments; s++)
-            {
-                Pending += PendingIn(s);
-            }
-
+            CountPending();
             FreeDeliveredSegments();
             RewindCursor();
         }
@@ -229,6 +221,7 @@ namespace OccupancySensor.Storage
                     _released++;
                 }
 
+                // Delivered segments go first, so the mark finds room without pushing readings out.
                 FreeDeliveredSegments();
                 if (!Write(LogRecord.WriteRelease(_record, LogRecord.Released, _released), false))
                 {
@@ -248,18 +241,14 @@ namespace OccupancySensor.Storage
                 Write(LogRecord.WriteRelease(_record, LogRecord.SentAhead, released), false);
             }
 
-            Pending = 0;
-            for (int s = 0; s < _segments; s++)
-            {
-                Pending += PendingIn(s);
-            }
-
+            CountPending();
             if (_peeked && _peek.Sequence <= _released)
             {
                 _peeked = false;
                 _cursorPosition = _peekEnd;
             }
 
+            // Writing the mark may have started a new segment: the one it left can now be fully delivered.
             FreeDeliveredSegments();
         }
 
@@ -454,6 +443,18 @@ namespace OccupancySensor.Storage
                     TryDelete(s);
                 }
             }
+        }
+
+        // Counted over the segments rather than kept by steps: a release can step over readings that decayed.
+        private void CountPending()
+        {
+            int pending = 0;
+            for (int s = 0; s < _segments; s++)
+            {
+                pending += PendingIn(s);
+            }
+
+            Pending = pending;
         }
 
         private int PendingIn(int slot)

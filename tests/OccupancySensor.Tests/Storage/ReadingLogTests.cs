@@ -57,7 +57,7 @@ public class ReadingLogTests
         var written = Enumerable.Range(1, 25).Select(i => { var r = Make(i); log.Append(ref r); return r; }).ToList();
         Assert.Equal(Enumerable.Range(1, 25).Select(i => (long)i), written.Select(r => r.Sequence));
 
-        log = Boot(new PowerCutFileStore(store.Files));
+        log = Boot(new PowerCutFileStore(store.Flash));
         Assert.Equal(25, log.Pending);
         for (var i = 0; i < 10; i++)
         {
@@ -66,7 +66,7 @@ public class ReadingLogTests
             log.Release(oldest.Sequence);
         }
 
-        log = Boot(new PowerCutFileStore(store.Files));
+        log = Boot(new PowerCutFileStore(store.Flash));
         Assert.Equal(15, log.Pending);
         var rest = Drain(log);
         Assert.Equal(15, rest.Count);
@@ -92,8 +92,8 @@ public class ReadingLogTests
 
         Assert.Equal(9, Drain(log).Count);
         Assert.Equal(0, log.Dropped);
-        Assert.Single(store.Files);
-        log = Boot(new PowerCutFileStore(store.Files), segmentBytes: 200, segments: 3);
+        Assert.Equal(1, store.Flash.FileCount);
+        log = Boot(new PowerCutFileStore(store.Flash), segmentBytes: 200, segments: 3);
         Assert.Equal(0, log.Pending);
         Assert.False(log.TryPeekOldest(out _));
         var next = Make(10);
@@ -111,11 +111,11 @@ public class ReadingLogTests
             log.Append(ref r);
         }
 
-        var before = store.Files.Values.Sum(f => f.Count);
-        Assert.True(store.Files.Count >= 4);
+        var before = store.Flash.UsedBytes;
+        Assert.True(store.Flash.FileCount >= 4);
         Drain(log);
-        Assert.Single(store.Files);
-        Assert.True(store.Files.Values.Sum(f => f.Count) < before / 3);
+        Assert.Equal(1, store.Flash.FileCount);
+        Assert.True(store.Flash.UsedBytes < before / 3);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public class ReadingLogTests
             written.Add(r);
         }
 
-        Assert.True(store.Files.Values.Sum(f => f.Count) <= log.CapacityBytes);
+        Assert.True(store.Flash.UsedBytes <= log.CapacityBytes);
         var kept = Drain(log);
         Assert.True(log.Dropped > 0);
         Assert.Equal(40, log.Dropped + kept.Count);
@@ -143,7 +143,7 @@ public class ReadingLogTests
     [Fact]
     public void Flash_that_fills_up_before_the_log_bound_gives_up_the_oldest_segment_and_counts_it()
     {
-        var store = new PowerCutFileStore(capacity: 600);
+        var store = new PowerCutFileStore(new InMemoryFileStore(600));
         var log = Boot(store, segmentBytes: 300, segments: 8);
         for (var i = 1; i <= 60; i++)
         {
@@ -169,9 +169,11 @@ public class ReadingLogTests
         }
 
         // Reading 4 decays: one bit of its value flips on the flash.
-        var file = store.Files["readings0.log"];
+        var file = new byte[store.Flash.GetLength("readings0.log")];
+        store.Flash.Read("readings0.log", 0, file, 0, file.Length);
         file[LogRecord.SegmentLength + (3 * LogRecord.ReadingLength) + 17] ^= 0x10;
-        log = Boot(new PowerCutFileStore(store.Files), segmentBytes: 1000, segments: 2);
+        store.Flash.WriteAll("readings0.log", file, 0, file.Length);
+        log = Boot(new PowerCutFileStore(store.Flash), segmentBytes: 1000, segments: 2);
         var drained = Drain(log);
         Assert.Equal(new long[] { 1, 2, 3, 5, 6, 7, 8, 9, 10 }, drained.Select(r => r.Sequence));
         Assert.Equal(1, log.CorruptRecords);
@@ -190,7 +192,7 @@ public class ReadingLogTests
 
         log.Release(7);
         Assert.Equal(7, log.Pending);
-        log = Boot(new PowerCutFileStore(store.Files));
+        log = Boot(new PowerCutFileStore(store.Flash));
         Assert.Equal(new long[] { 1, 2, 3, 4, 5, 6, 8 }, Drain(log).Select(r => r.Sequence));
         Assert.Equal(8, log.ReleasedThrough);
     }
@@ -270,7 +272,7 @@ public class ReadingLogTests
             before.Open();
             Script(before, store, stored, released);
 
-            var after = new ReadingLog(new PowerCutFileStore(store.Files), "readings", segmentBytes, segments, _clock, _faults);
+            var after = new ReadingLog(new PowerCutFileStore(store.Flash), "readings", segmentBytes, segments, _clock, _faults);
             after.Open();
             if (after.TornBytesCut > 0)
             {
@@ -297,7 +299,7 @@ public class ReadingLogTests
             Assert.True(sequenceAfter > (stored.Count == 0 ? 0 : stored.Keys.Max()), $"cut at {cut}: numbering went back to {sequenceAfter}");
 
             // And it carries on: what is written after the torn tail is read back after the next boot.
-            var again = new ReadingLog(new PowerCutFileStore(store.Files), "readings", segmentBytes, segments, _clock, _faults);
+            var again = new ReadingLog(new PowerCutFileStore(store.Flash), "readings", segmentBytes, segments, _clock, _faults);
             again.Open();
             var afterReboot = Drain(again);
             Assert.Single(afterReboot);
