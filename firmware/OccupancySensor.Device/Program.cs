@@ -6,11 +6,13 @@ using System.Threading;
 using Iot.Device.Bmxx80;
 using nanoFramework.M2Mqtt;
 using nanoFramework.M2Mqtt.Messages;
+using nanoFramework.Runtime.Native;
 using OccupancySensor.Boards;
 using OccupancySensor.Configuration;
 using OccupancySensor.Device.Adapters;
 using OccupancySensor.Readings;
 using OccupancySensor.Runtime;
+using OccupancySensor.Storage;
 using OccupancySensor.Uplink;
 
 namespace OccupancySensor.Device
@@ -22,9 +24,8 @@ namespace OccupancySensor.Device
     /// </summary>
     public static class Program
     {
-        // Readings held in RAM for the uplink: at ~48 bytes each, 256 take 12 KB of the ESP32's heap and cover
-        // several hours of a busy zone while the network is down.
-        private const int UplinkQueueCapacity = 256;
+        // Without an uplink, readings are only kept in RAM for the serial log: 64 x ~48 bytes = 3 KB.
+        private const int LocalQueueCapacity = 64;
 
         private static readonly AutoResetEvent Wake = new AutoResetEvent(false);
 
@@ -89,15 +90,24 @@ namespace OccupancySensor.Device
                     configuration.MqttPassword,
                     topics.Status,
                     topics.Commands);
-                publisher = new UplinkPublisher(configuration, transport, clock, faults, UplinkQueueCapacity);
+                // Every reading goes to the flash log on I:\ first; it is released when the broker acknowledged it.
+                ReadingLog log = ReadingLog.OpenFor(configuration, files, clock, faults);
+                publisher = new UplinkPublisher(configuration, transport, clock, faults, log);
                 sink = publisher;
             }
             else
             {
-                sink = new ReadingQueue(UplinkQueueCapacity);
+                sink = new ReadingQueue(LocalQueueCapacity);
             }
 
             SensorUnit unit = new SensorUnit(configuration, hardware, sink, faults);
+            CommandProcessor commands = null;
+            if (publisher != null)
+            {
+                commands = new CommandProcessor(unit, publisher, configurationStore);
+                publisher.Commands = commands;
+            }
+
             Debug.WriteLine("sensor unit " + configuration.DeviceId + " running on " + board.Name +
                             ", " + unit.AllocatedBytes + " bytes preallocated");
             while (true)
@@ -106,6 +116,12 @@ namespace OccupancySensor.Device
                 if (publisher != null)
                 {
                     publisher.Step();
+                    if (commands.RestartRequested && !publisher.ResponsePending)
+                    {
+                        // A new configuration was stored and its response is out: restart to run it.
+                        publisher.Transport.Close();
+                        Power.RebootDevice();
+                    }
                 }
 
                 if (sleep > 0)

@@ -1,10 +1,12 @@
 using OccupancySensor.Configuration;
+using OccupancySensor.Hardware;
 using OccupancySensor.HostSim.Record;
 using OccupancySensor.HostSim.Scoring;
 using OccupancySensor.HostSim.World.Floor;
 using OccupancySensor.HostSim.World.Synthetic;
 using OccupancySensor.Readings;
 using OccupancySensor.Runtime;
+using OccupancySensor.Storage;
 using OccupancySensor.Uplink;
 
 namespace OccupancySensor.HostSim.Simulation;
@@ -28,7 +30,7 @@ public sealed class FloorUnit : IReadingSink
     private readonly UnitCapture? _capture;
     private long _renderedAt = -1;
 
-    public FloorUnit(FloorWorld world, UnitSite site, CaptureRecorder? recorder = null)
+    public FloorUnit(FloorWorld world, UnitSite site, CaptureRecorder? recorder = null, Func<FloorUnit, IUplinkTransport>? link = null)
     {
         _world = world;
         Site = site;
@@ -50,8 +52,12 @@ public sealed class FloorUnit : IReadingSink
         Configuration = store.Active;
         Thermal.SceneSource = RenderFrame;
         var hardware = new SensorHardware { Clock = Clock, ThermalBus = Thermal, Pir = Pir, Ambient = Ambient };
-        Publisher = new UplinkPublisher(Configuration, Link, Clock, Faults, queueCapacity: 4096);
+        Link = link?.Invoke(this) ?? new SimulatedTransport();
+        Log = ReadingLog.OpenFor(Configuration, Flash, Clock, Faults);
+        Publisher = new UplinkPublisher(Configuration, Link, Clock, Faults, Log);
         Unit = new SensorUnit(Configuration, hardware, this, Faults);
+        Commands = new CommandProcessor(Unit, Publisher, store);
+        Publisher.Commands = Commands;
         _truth = new UnitTruth(_view, Configuration.Zones, site.Kind == SiteKind.Door);
         Zones = Configuration.Zones
             .Select(z => new ZoneScore(site.DeviceId, z.Id, ZoneAssetType(z), site.Kind != SiteKind.Door, Configuration.VacantHoldSeconds))
@@ -73,7 +79,14 @@ public sealed class FloorUnit : IReadingSink
 
     public InMemoryFileStore Flash { get; } = new();
 
-    public SimulatedTransport Link { get; } = new();
+    /// <summary>The unit's network link: simulated, or a real MQTT connection (simulate --mqtt).</summary>
+    public IUplinkTransport Link { get; }
+
+    /// <summary>The reading log on the unit's simulated flash.</summary>
+    public ReadingLog Log { get; }
+
+    /// <summary>The unit's command handling.</summary>
+    public CommandProcessor Commands { get; }
 
     public FaultLog Faults { get; } = new();
 
@@ -218,7 +231,11 @@ public sealed class FloorUnit : IReadingSink
 
         Thermal.Vanished = thermal;
         Ambient.Vanished = ambient;
-        Link.NetworkUp = !network;
+        if (Link is SimulatedTransport simulated)
+        {
+            // A real broker's outages are real (simulate --mqtt): the scenario's network faults apply to the simulated link.
+            simulated.NetworkUp = !network;
+        }
     }
 
     private string ZoneAssetType(ZoneConfiguration zone) =>

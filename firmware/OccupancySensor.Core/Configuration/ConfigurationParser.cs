@@ -166,6 +166,9 @@ namespace OccupancySensor.Configuration
                 case "reporting.health_period_s":
                     c.HealthPeriodSeconds = Integer(key, value, 300, 86400);
                     break;
+                case "storage.log_kb":
+                    c.LogKilobytes = Integer(key, value, 4, 4096);
+                    break;
                 case "door":
                     _doorText = value;
                     _doorLine = _line;

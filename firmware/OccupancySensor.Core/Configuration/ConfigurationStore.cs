@@ -27,6 +27,10 @@ namespace OccupancySensor.Configuration
         private readonly FaultLog _faults;
         private readonly IClock _clock;
 
+        // The text of the configuration in force, which a "set configuration" command edits.
+        private string _activeText = string.Empty;
+        private string _lastText = string.Empty;
+
         /// <summary>Creates the store over the unit's files; faults go to <paramref name="faults"/>.</summary>
         public ConfigurationStore(IFileStore files, FaultLog faults, IClock clock)
         {
@@ -53,6 +57,7 @@ namespace OccupancySensor.Configuration
             if (result != null && result.IsValid)
             {
                 Active = result.Configuration;
+                _activeText = _lastText;
                 SaveLastGood(FileName);
                 return true;
             }
@@ -61,6 +66,7 @@ namespace OccupancySensor.Configuration
             if (lastGood != null && lastGood.IsValid)
             {
                 Active = lastGood.Configuration;
+                _activeText = _lastText;
             }
 
             return false;
@@ -93,8 +99,92 @@ namespace OccupancySensor.Configuration
             }
 
             Active = result.Configuration;
+            _activeText = text;
             LastRejection = string.Empty;
             return null;
+        }
+
+        /// <summary>
+        /// Applies the settings of a "config" command: each "key = value" replaces that key's line in the configuration
+        /// in force (or is added), and the result goes through <see cref="Apply"/>. Returns null on success, otherwise
+        /// the problems (nothing changes then). The device id, and keys that appear more than once (zones), cannot be
+        /// set this way.
+        /// </summary>
+        public string ApplySettings(string[] keys, string[] values)
+        {
+            if (_activeText.Length == 0)
+            {
+                return "the unit runs unconfigured: deploy a configuration file first";
+            }
+
+            string[] lines = _activeText.Split('\n');
+            bool[] used = new bool[keys.Length];
+            for (int i = 0; i < keys.Length; i++)
+            {
+                string key = keys[i];
+                string value = values[i];
+                if (key == "device.id")
+                {
+                    return "device.id cannot be changed by command";
+                }
+
+                if (key.Length == 0 || key.IndexOf('=') >= 0 || key.IndexOf('#') >= 0 || key.IndexOf('\n') >= 0 ||
+                    value.IndexOf('#') >= 0 || value.IndexOf('\n') >= 0 || value.IndexOf('\r') >= 0)
+                {
+                    return "setting \"" + key + "\": keys and values cannot hold '=', '#' or line breaks";
+                }
+
+                int found = 0;
+                for (int l = 0; l < lines.Length; l++)
+                {
+                    if (KeyOf(lines[l]) == key)
+                    {
+                        found++;
+                        lines[l] = key + " = " + value;
+                        used[i] = true;
+                    }
+                }
+
+                if (found > 1)
+                {
+                    return key + " appears more than once in the configuration: it cannot be set by command";
+                }
+            }
+
+            StringBuilder text = new StringBuilder(_activeText.Length + 64);
+            for (int l = 0; l < lines.Length; l++)
+            {
+                if (l > 0)
+                {
+                    text.Append('\n');
+                }
+
+                text.Append(lines[l]);
+            }
+
+            for (int i = 0; i < keys.Length; i++)
+            {
+                if (!used[i])
+                {
+                    text.Append('\n');
+                    text.Append(keys[i] + " = " + values[i]);
+                }
+            }
+
+            return Apply(text.ToString());
+        }
+
+        // The key of a "key = value" line; empty for comments and blank lines.
+        private static string KeyOf(string line)
+        {
+            int equals = line.IndexOf('=');
+            int comment = line.IndexOf('#');
+            if (equals < 0 || (comment >= 0 && comment < equals))
+            {
+                return string.Empty;
+            }
+
+            return line.Substring(0, equals).Trim();
         }
 
         private ConfigurationResult ReadFile(string name)
@@ -124,6 +214,7 @@ namespace OccupancySensor.Configuration
                 byte[] bytes = new byte[(int)length];
                 int read = _files.Read(name, 0, bytes, 0, bytes.Length);
                 text = new string(Encoding.UTF8.GetChars(bytes, 0, read));
+                _lastText = text;
             }
             catch (Exception)
             {

@@ -37,6 +37,7 @@ namespace OccupancySensor.Configuration
             VacantHoldSeconds = 120;
             ReportPeriodSeconds = 300;
             HealthPeriodSeconds = 3600;
+            LogKilobytes = 256;
             Uplink = UplinkKind.None;
             MqttHost = string.Empty;
             MqttPort = 8883;
@@ -120,6 +121,12 @@ namespace OccupancySensor.Configuration
 
         /// <summary>Seconds between device health reports.</summary>
         public int HealthPeriodSeconds { get; internal set; }
+
+        /// <summary>
+        /// Flash the reading log may use, in KB (16 segment files share it). 256 KB hold about 7,000 undelivered
+        /// readings (36 bytes each): days of a busy unit without a network.
+        /// </summary>
+        public int LogKilobytes { get; internal set; }
 
         /// <summary>How readings leave the unit.</summary>
         public UplinkKind Uplink { get; internal set; }

@@ -22,10 +22,10 @@ namespace OccupancySensor.Readings
         /// <summary>The zone's index in the configuration, or <see cref="WholeUnit"/>.</summary>
         public int Zone;
 
-        /// <summary>Occupied (1/0), a count, in total, alert state (1 raised, 0 cleared) or fault count.</summary>
+        /// <summary>Occupied (1/0), a count, in total, alert state (1 raised, 0 cleared), fault count or readings dropped.</summary>
         public int ValueA;
 
-        /// <summary>Out total, the count behind an alert, or uptime in seconds.</summary>
+        /// <summary>Out total, the count behind an alert, uptime in seconds, or readings dropped in total.</summary>
         public int ValueB;
 
         /// <summary>Ambient temperature in °C.</summary>
@@ -75,6 +75,15 @@ namespace OccupancySensor.Readings
             reading.MeasureB = humidityPercent;
             reading.MeasureC = pressureHectopascals;
             return reading;
+        }
+
+        /// <summary>
+        /// <paramref name="dropped"/> undelivered readings were pushed out of a full flash log since the last such
+        /// reading, <paramref name="droppedTotal"/> since start.
+        /// </summary>
+        public static Reading ReadingsDropped(long timestampMilliseconds, int dropped, int droppedTotal)
+        {
+            return Create(ReadingKind.ReadingsDropped, timestampMilliseconds, WholeUnit, dropped, droppedTotal);
         }
 
         private static Reading Create(ReadingKind kind, long timestampMilliseconds, int zone, int a, int b)

@@ -20,5 +20,11 @@ namespace OccupancySensor.Readings
 
         /// <summary>Ambient temperature, humidity and pressure.</summary>
         Ambient = 6,
+
+        /// <summary>
+        /// Undelivered readings were dropped because the flash log was full: how many since the last such report,
+        /// and in total since start. Never silent: the report goes out ahead of the backlog.
+        /// </summary>
+        ReadingsDropped = 7,
     }
 }

@@ -199,6 +199,14 @@ namespace OccupancySensor.Runtime
             return SleepBudget(now);
         }
 
+        /// <summary>A "report now" command: the zones' counts and the unit's health, at once.</summary>
+        public void ReportNow()
+        {
+            long now = _clock.NowMilliseconds;
+            _engine.Report(now, this);
+            Accept(Reading.DeviceHealth(now, _faults.TakeUnreported(), (int)((now - _startedAt) / 1000)));
+        }
+
         /// <summary>Receives readings from the processing chain and passes them on.</summary>
         public void Accept(Reading reading)
         {

@@ -1,4 +1,5 @@
 using System;
+using OccupancySensor.Configuration;
 using OccupancySensor.Hardware;
 using OccupancySensor.Readings;
 using OccupancySensor.Runtime;
@@ -9,8 +10,9 @@ namespace OccupancySensor.Storage
     /// Stage: every reading is written here before anything tries to send it, and stays until the broker
     /// acknowledged it. An append-only log on flash (<see cref="LogRecord"/> records, each with a CRC-32) in a ring
     /// of segment files "NAME0.log" .. "NAME{n-1}.log", so its size is bounded and no file is ever rewritten: a
-    /// reading costs one 36-byte append, its release one 10-byte append, and a segment is deleted whole once
-    /// everything in it was delivered.
+    /// reading costs one 36-byte append, its release one 10-byte append. Segments whose readings were all delivered
+    /// stay as history (a "history since N" command sends them again) until their slot is needed; a segment is only
+    /// ever deleted whole.
     /// After a power cut at any byte, <see cref="Open"/> keeps every intact record and cuts off a torn tail; a
     /// decayed record in the middle is skipped (never delivered) and the scan carries on at the next one. Readings
     /// are numbered here, and the numbering survives reboots, so a consumer can drop the duplicates a lost
@@ -22,6 +24,9 @@ namespace OccupancySensor.Storage
     {
         /// <summary>Most segments a log may have.</summary>
         public const int MaxSegments = 16;
+
+        /// <summary>The file name stem of the unit's reading log ("readings0.log" ..).</summary>
+        public const string FileStem = "readings";
 
         // Readings delivered ahead of older ones (alerts) remembered at most; more are simply sent again later.
         private const int MaxAhead = 16;
@@ -51,6 +56,16 @@ namespace OccupancySensor.Storage
         private bool _peeked;
         private Reading _peek;
         private long _peekEnd;
+
+        // A second cursor for "history since N": it walks delivered and undelivered readings alike, oldest first,
+        // and never changes what is released.
+        private int _historySlot = -1;
+        private long _historyPosition;
+        private uint _historyTo;
+        private uint _historyFrom;
+        private bool _historyPeeked;
+        private Reading _historyPeek;
+        private long _historyPeekEnd;
 
         /// <summary>
         /// Creates the log over <paramref name="files"/>: <paramref name="segments"/> files of at most
@@ -82,6 +97,17 @@ namespace OccupancySensor.Storage
             {
                 _names[s] = name + s.ToString() + ".log";
             }
+        }
+
+        /// <summary>
+        /// The unit's log as its configuration sizes it (storage.log_kb over 16 segments: a segment is what one delete
+        /// frees, so 16 keep the share of history lost to a roll small), opened.
+        /// </summary>
+        public static ReadingLog OpenFor(DeviceConfiguration configuration, IFileStore files, IClock clock, FaultLog faults)
+        {
+            ReadingLog log = new ReadingLog(files, FileStem, configuration.LogKilobytes * 1024 / MaxSegments, MaxSegments, clock, faults);
+            log.Open();
+            return log;
         }
 
         /// <summary>Bytes of flash the log may use at most.</summary>
@@ -118,6 +144,31 @@ namespace OccupancySensor.Storage
         public long ReleasedThrough
         {
             get { return _released; }
+        }
+
+        /// <summary>The oldest reading's sequence number still on flash (delivered or not), 0 when there is none.</summary>
+        public long OldestStoredSequence
+        {
+            get
+            {
+                uint oldest = 0;
+                for (int s = 0; s < _segments; s++)
+                {
+                    uint first = _firstSequence[s];
+                    if (_generation[s] != 0 && first != 0 && (oldest == 0 || first < oldest))
+                    {
+                        oldest = first;
+                    }
+                }
+
+                return oldest;
+            }
+        }
+
+        /// <summary>Whether a history walk is under way (<see cref="BeginHistory"/>).</summary>
+        public bool HistoryActive
+        {
+            get { return _historySlot >= 0; }
         }
 
         /// <summary>
@@ -158,13 +209,14 @@ namespace OccupancySensor.Storage
 
             _aheadCount = kept;
             CountPending();
-            FreeDeliveredSegments();
             RewindCursor();
+            _historySlot = -1;
         }
 
         /// <summary>
         /// Stores <paramref name="reading"/> with the next sequence number, which it returns (and sets on the
-        /// reading); 0 when the flash failed and the reading could not be stored (counted in <see cref="Unstored"/>).
+        /// reading); 0 when the flash failed and the reading could not be stored (counted in <see cref="Unstored"/>):
+        /// the reading still gets its number then, so it can be sent from RAM.
         /// </summary>
         public long Append(ref Reading reading)
         {
@@ -172,8 +224,10 @@ namespace OccupancySensor.Storage
             int length = LogRecord.WriteReading(_record, reading);
             if (!Write(length, true))
             {
+                // The number is used up all the same: the caller keeps the reading in RAM and sends it under this
+                // number, and the next stored reading must not be taken for its duplicate.
                 Unstored++;
-                reading.Sequence = 0;
+                _nextSequence++;
                 return 0;
             }
 
@@ -200,6 +254,50 @@ namespace OccupancySensor.Storage
         }
 
         /// <summary>
+        /// Starts walking the readings still on flash from <paramref name="since"/> up to the newest one stored now,
+        /// delivered or not, oldest first. Returns the last sequence number the walk will reach (0: nothing to walk).
+        /// A walk already under way is replaced.
+        /// </summary>
+        public long BeginHistory(long since)
+        {
+            _historyPeeked = false;
+            _historyFrom = since < FirstSequence ? FirstSequence : (since > uint.MaxValue ? uint.MaxValue : (uint)since);
+            _historyTo = _nextSequence - 1;
+            _historySlot = _historyFrom > _historyTo ? -1 : Newer(-1);
+            _historyPosition = LogRecord.SegmentLength;
+            return _historySlot < 0 ? 0 : _historyTo;
+        }
+
+        /// <summary>The next reading of the history walk; false when the walk is over.</summary>
+        public bool TryPeekHistory(out Reading reading)
+        {
+            if (!_historyPeeked)
+            {
+                FindNextHistory();
+            }
+
+            reading = _historyPeek;
+            return _historyPeeked;
+        }
+
+        /// <summary>Moves the history walk past the reading <see cref="TryPeekHistory"/> returned.</summary>
+        public void AdvanceHistory()
+        {
+            if (_historyPeeked)
+            {
+                _historyPeeked = false;
+                _historyPosition = _historyPeekEnd;
+            }
+        }
+
+        /// <summary>Stops a history walk.</summary>
+        public void EndHistory()
+        {
+            _historyPeeked = false;
+            _historySlot = -1;
+        }
+
+        /// <summary>
         /// The broker acknowledged the reading with <paramref name="sequence"/>: it is released. Releasing the oldest
         /// moves the released mark; a reading sent ahead of older ones (an alert) is remembered as sent.
         /// </summary>
@@ -221,8 +319,6 @@ namespace OccupancySensor.Storage
                     _released++;
                 }
 
-                // Delivered segments go first, so the mark finds room without pushing readings out.
-                FreeDeliveredSegments();
                 if (!Write(LogRecord.WriteRelease(_record, LogRecord.Released, _released), false))
                 {
                     // Not recorded: after a restart these readings are sent again, and consumers drop the duplicates.
@@ -247,9 +343,6 @@ namespace OccupancySensor.Storage
                 _peeked = false;
                 _cursorPosition = _peekEnd;
             }
-
-            // Writing the mark may have started a new segment: the one it left can now be fully delivered.
-            FreeDeliveredSegments();
         }
 
         // Appends the record in _record, rolling to a new segment when the active one is full. On a flash error the
@@ -314,7 +407,15 @@ namespace OccupancySensor.Storage
 
             if (slot < 0)
             {
-                slot = Oldest(-1);
+                // History goes first (the oldest fully delivered segment), so delivered readings make room before
+                // any undelivered one is pushed out, even when alerts sent ahead left a delivered segment behind an
+                // undelivered one.
+                slot = OldestDelivered();
+                if (slot < 0)
+                {
+                    slot = Oldest(-1);
+                }
+
                 if ((!mayDrop && PendingIn(slot) > 0) || !Drop(slot))
                 {
                     return false;
@@ -390,6 +491,14 @@ namespace OccupancySensor.Storage
                 _cursorPosition = LogRecord.SegmentLength;
             }
 
+            if (_historySlot == slot)
+            {
+                // The readings of this segment are gone: the walk carries on with the next one.
+                _historyPeeked = false;
+                _historySlot = Newer(slot);
+                _historyPosition = LogRecord.SegmentLength;
+            }
+
             _generation[slot] = 0;
             _length[slot] = 0;
             _firstSequence[slot] = 0;
@@ -431,18 +540,20 @@ namespace OccupancySensor.Storage
             }
         }
 
-        // Segments everything in which was delivered are deleted, except the active one (it carries the numbering).
-        private void FreeDeliveredSegments()
+        // The oldest segment other than the active one whose readings were all delivered, or -1.
+        private int OldestDelivered()
         {
+            int oldest = -1;
             for (int s = 0; s < _segments; s++)
             {
                 if (s != _active && _generation[s] != 0 && PendingIn(s) == 0 &&
-                    (_lastSequence[s] == 0 || _lastSequence[s] <= _released))
+                    (oldest < 0 || _generation[s] < _generation[oldest]))
                 {
-                    Forget(s);
-                    TryDelete(s);
+                    oldest = s;
                 }
             }
+
+            return oldest;
         }
 
         // Counted over the segments rather than kept by steps: a release can step over readings that decayed.
@@ -557,6 +668,50 @@ namespace OccupancySensor.Storage
                 }
 
                 _cursorPosition = end;
+            }
+        }
+
+        // Moves the history cursor to the next reading in its range, if any, and holds it in _historyPeek.
+        private void FindNextHistory()
+        {
+            while (_historySlot >= 0)
+            {
+                int slot = _historySlot;
+                if (_historyPosition >= _length[slot])
+                {
+                    _historySlot = Newer(slot);
+                    _historyPosition = LogRecord.SegmentLength;
+                    continue;
+                }
+
+                int length = ReadRecord(slot, _historyPosition);
+                if (length == 0)
+                {
+                    _historyPosition++;
+                    continue;
+                }
+
+                long end = _historyPosition + length;
+                if (_scan[1] == LogRecord.ReadingType)
+                {
+                    uint sequence = LogRecord.SequenceAt(_scan, 0);
+                    if (sequence > _historyTo)
+                    {
+                        // Readings stored after the request are live ones: the walk is over.
+                        _historySlot = -1;
+                        return;
+                    }
+
+                    if (sequence >= _historyFrom)
+                    {
+                        _historyPeek = LogRecord.ReadReading(_scan, 0);
+                        _historyPeekEnd = end;
+                        _historyPeeked = true;
+                        return;
+                    }
+                }
+
+                _historyPosition = end;
             }
         }
 

@@ -27,13 +27,18 @@ namespace OccupancySensor.Uplink
                     return "health";
                 case ReadingKind.Ambient:
                     return "ambient";
+                case ReadingKind.ReadingsDropped:
+                    return "dropped";
                 default:
                     return "unknown";
             }
         }
 
-        /// <summary>Formats <paramref name="reading"/> with its sequence number.</summary>
-        public static string Format(DeviceConfiguration configuration, UplinkTopics topics, Reading reading, long sequence)
+        /// <summary>
+        /// Formats <paramref name="reading"/> with its sequence number; <paramref name="history"/> marks a reading
+        /// sent again on a "history" command (consumers that have it drop it by device and sequence number).
+        /// </summary>
+        public static string Format(DeviceConfiguration configuration, UplinkTopics topics, Reading reading, long sequence, bool history)
         {
             string zone = reading.Zone >= 0 && reading.Zone < configuration.Zones.Length
                 ? configuration.Zones[reading.Zone].Id
@@ -66,10 +71,18 @@ namespace OccupancySensor.Uplink
                 case ReadingKind.DeviceHealth:
                     json += ",\"faults\":" + reading.ValueA.ToString() + ",\"uptime_s\":" + reading.ValueB.ToString();
                     break;
+                case ReadingKind.ReadingsDropped:
+                    json += ",\"dropped\":" + reading.ValueA.ToString() + ",\"dropped_total\":" + reading.ValueB.ToString();
+                    break;
                 case ReadingKind.Ambient:
                     json += ",\"temperature_c\":" + Number(reading.MeasureA) + ",\"humidity_pct\":" + Number(reading.MeasureB) +
                             ",\"pressure_hpa\":" + Number(reading.MeasureC);
                     break;
+            }
+
+            if (history)
+            {
+                json += ",\"history\":true";
             }
 
             return json + "}";

@@ -1,16 +1,22 @@
+using System;
 using System.Text;
 using OccupancySensor.Configuration;
 using OccupancySensor.Hardware;
 using OccupancySensor.Readings;
 using OccupancySensor.Runtime;
+using OccupancySensor.Storage;
 
 namespace OccupancySensor.Uplink
 {
     /// <summary>
-    /// Sends queued readings over the uplink as JSON, oldest first, one confirmed message in flight at a time.
-    /// A reading leaves the queue only when the transport reports it delivered; a refused or failed send is
-    /// retried. A link that is down is reopened with exponential back-off. Each reading gets the unit's next
-    /// sequence number when it is queued, so a resend carries the same number and consumers can drop duplicates.
+    /// Stage: store-and-forward. Every reading is written to the flash log first (which numbers it), then published
+    /// as JSON, one confirmed message in flight at a time, and released from the log only when the transport reports
+    /// the broker's acknowledgement (QoS 1 PUBACK). What goes next, in order: a command response, an alert or a
+    /// dropped-readings report (ahead of the backlog), a reading the flash could not take (kept in RAM, so a power
+    /// cut would lose it), the oldest unsent reading of the log (so a backlog drains oldest first while new readings
+    /// keep being stored behind it), then readings a "history" command asked for. A link that is down is reopened with exponential back-off
+    /// and jitter, so a floor of units does not reconnect in step after the broker comes back. When the full log
+    /// pushes undelivered readings out, a <see cref="ReadingKind.ReadingsDropped"/> reading says how many.
     /// </summary>
     public sealed class UplinkPublisher : IReadingSink
     {
@@ -23,38 +29,75 @@ namespace OccupancySensor.Uplink
         // its own deadline rather than waiting for IsPublished = false. A resend carries the same sequence number.
         private const int DeliveryTimeoutMilliseconds = 30000;
 
+        // Alerts and drop reports wait here (copies; the log has them too) to go before the backlog. 8 x ~48 bytes.
+        // More than 8 at once simply go in log order.
+        private const int PriorityCapacity = 8;
+
+        // Readings the flash refused (it failed even after making room), held in RAM: 32 x ~48 bytes = 1.5 KB.
+        // Lost only if the power goes too; when full, the oldest is dropped and counted.
+        private const int UnstoredCapacity = 32;
+
+        // Commands wait here between the transport's thread and the loop; a burst beyond 4 is answered "busy".
+        private const int CommandCapacity = 4;
+
+        // Largest command accepted, so a corrupt or hostile message never costs the heap more than this.
+        private const int MaxCommandBytes = 1024;
+
+        private const int FromPriority = 1;
+        private const int FromLog = 2;
+        private const int FromRam = 3;
+        private const int FromHistory = 4;
+        private const int FromResponse = 5;
+
         private readonly DeviceConfiguration _configuration;
         private readonly UplinkTopics _topics;
         private readonly IUplinkTransport _transport;
         private readonly IClock _clock;
         private readonly FaultLog _faults;
-        private readonly ReadingQueue _queue;
+        private readonly ReadingLog _log;
+        private readonly ReadingQueue _priority = new ReadingQueue(PriorityCapacity);
+        private readonly ReadingQueue _unstored = new ReadingQueue(UnstoredCapacity);
         private readonly RetryBackoff _reconnect = new RetryBackoff(ReconnectInitialMilliseconds, ReconnectMaxMilliseconds);
         private readonly object _gate = new object();
-        private long _nextSequence = 1;
+        private readonly byte[][] _commands = new byte[CommandCapacity][];
+        private int _commandCount;
+        private int _commandsRefused;
+        private bool _refusalUnanswered;
+        private string _response;
+        private uint _jitterState;
+        private long _nextConnectAt;
         private int _inFlightId = NoMessage;
+        private int _inFlightSource;
+        private long _inFlightSequence;
         private long _inFlightSince;
+        private long _droppedReported;
 
         // The last acknowledgement the transport reported. Kept even when it arrives before Send has returned the
         // id (a transport may acknowledge synchronously), and matched against the id in flight by Step.
         private int _ackId = NoMessage;
         private bool _ackDelivered;
 
-        /// <summary>Creates the publisher with a queue of <paramref name="queueCapacity"/> readings.</summary>
+        /// <summary>
+        /// Creates the publisher over an opened <paramref name="log"/>; readings the log holds from before a restart
+        /// are sent first.
+        /// </summary>
         public UplinkPublisher(
             DeviceConfiguration configuration,
             IUplinkTransport transport,
             IClock clock,
             FaultLog faults,
-            int queueCapacity)
+            ReadingLog log)
         {
             _configuration = configuration;
             _topics = new UplinkTopics(configuration);
             _transport = transport;
             _clock = clock;
             _faults = faults;
-            _queue = new ReadingQueue(queueCapacity);
+            _log = log;
+            _droppedReported = log.Dropped;
+            _jitterState = Seed(configuration.DeviceId);
             _transport.Delivered += OnDelivered;
+            _transport.MessageReceived += OnMessageReceived;
         }
 
         /// <summary>The topic scheme in use.</summary>
@@ -63,32 +106,87 @@ namespace OccupancySensor.Uplink
             get { return _topics; }
         }
 
-        /// <summary>Readings waiting to be delivered.</summary>
+        /// <summary>The link the publisher sends over.</summary>
+        public IUplinkTransport Transport
+        {
+            get { return _transport; }
+        }
+
+        /// <summary>Whether a command's response is still to be delivered.</summary>
+        public bool ResponsePending
+        {
+            get { return _response != null; }
+        }
+
+        /// <summary>The flash log behind the publisher.</summary>
+        public ReadingLog Log
+        {
+            get { return _log; }
+        }
+
+        /// <summary>Answers the commands that arrive on the unit's command topic; none are answered while null.</summary>
+        public CommandProcessor Commands { get; set; }
+
+        /// <summary>Readings waiting to be delivered (on flash, or in RAM when the flash refused them).</summary>
         public int Pending
         {
-            get { return _queue.Count; }
+            get { return _log.Pending + _unstored.Count; }
         }
 
-        /// <summary>Readings delivered.</summary>
+        /// <summary>Readings delivered (acknowledged by the broker) since start.</summary>
         public int Delivered { get; private set; }
 
-        /// <summary>Readings dropped because the queue was full.</summary>
-        public int Dropped
+        /// <summary>Readings sent again on a history command and acknowledged.</summary>
+        public int HistorySent { get; private set; }
+
+        /// <summary>Undelivered readings lost since start: pushed out of a full log, or out of RAM when flash failed.</summary>
+        public long Dropped
         {
-            get { return _queue.Dropped; }
+            get { return _log.Dropped + _unstored.Dropped; }
         }
 
-        /// <summary>Queues a reading with the next sequence number.</summary>
+        /// <summary>Connection attempts that failed since start.</summary>
+        public int FailedConnects { get; private set; }
+
+        /// <summary>Commands refused because too many arrived at once, or too large.</summary>
+        public int CommandsRefused
+        {
+            get { return _commandsRefused; }
+        }
+
+        /// <summary>Stores the reading (which numbers it) before anything tries to send it.</summary>
         public void Accept(Reading reading)
         {
-            reading.Sequence = _nextSequence++;
-            _queue.Accept(reading);
+            if (_log.Append(ref reading) == 0)
+            {
+                // The flash refused it: it is still sent, from RAM, under the number the log gave it.
+                _unstored.Accept(reading);
+                return;
+            }
+
+            if (reading.Kind == ReadingKind.Alert || reading.Kind == ReadingKind.ReadingsDropped)
+            {
+                if (_priority.Count < PriorityCapacity)
+                {
+                    _priority.Accept(reading);
+                }
+            }
         }
 
-        /// <summary>Reconnects when due, settles the message in flight and sends the next one.</summary>
+        /// <summary>Sends the walk of "history since <paramref name="since"/>"; the last sequence it reaches, 0 if none.</summary>
+        public long StartHistory(long since)
+        {
+            return _log.BeginHistory(since);
+        }
+
+        /// <summary>
+        /// Reconnects when due, settles the message in flight, answers a waiting command and sends the next message.
+        /// Runs on the sampling loop's thread.
+        /// </summary>
         public void Step()
         {
             long now = _clock.NowMilliseconds;
+            ReportDrops(now);
             if (!_transport.IsConnected)
             {
                 lock (_gate)
@@ -97,14 +195,15 @@ namespace OccupancySensor.Uplink
                     _inFlightId = NoMessage;
                 }
 
-                if (now < _reconnect.NextAttemptMilliseconds)
+                if (now < _nextConnectAt)
                 {
                     return;
                 }
 
                 if (!_transport.Open())
                 {
-                    _reconnect.Failed(now);
+                    FailedConnects++;
+                    _nextConnectAt = now + Jittered(_reconnect.Failed(now));
                     _faults.Record(now, FaultSource.Uplink, FaultCode.NotAcknowledged, "uplink connect failed");
                     return;
                 }
@@ -112,6 +211,18 @@ namespace OccupancySensor.Uplink
                 _reconnect.Succeeded();
             }
 
+            if (!Settle(now))
+            {
+                return;
+            }
+
+            HandleCommand();
+            SendNext(now);
+        }
+
+        // Settles the message in flight; false while it is still waiting for its acknowledgement.
+        private bool Settle(long now)
+        {
             bool delivered;
             lock (_gate)
             {
@@ -119,7 +230,7 @@ namespace OccupancySensor.Uplink
                 {
                     if (now - _inFlightSince < DeliveryTimeoutMilliseconds)
                     {
-                        return;
+                        return false;
                     }
 
                     _faults.Record(now, FaultSource.Uplink, FaultCode.NotAcknowledged, "delivery timed out, resending");
@@ -131,26 +242,161 @@ namespace OccupancySensor.Uplink
                 _ackId = NoMessage;
             }
 
-            if (delivered)
+            if (!delivered)
             {
-                _queue.RemoveOldest();
-                Delivered++;
+                return true;
             }
 
-            if (_queue.Count == 0)
+            switch (_inFlightSource)
+            {
+                case FromPriority:
+                    _priority.RemoveOldest();
+                    _log.Release(_inFlightSequence);
+                    Delivered++;
+                    break;
+                case FromLog:
+                    _log.Release(_inFlightSequence);
+                    Delivered++;
+                    break;
+                case FromRam:
+                    _unstored.RemoveOldest();
+                    Delivered++;
+                    break;
+                case FromHistory:
+                    _log.AdvanceHistory();
+                    HistorySent++;
+                    break;
+                case FromResponse:
+                    _response = null;
+                    break;
+            }
+
+            return true;
+        }
+
+        private void SendNext(long now)
+        {
+            Reading next;
+            int source;
+            if (_response != null)
+            {
+                int responseId = _transport.Send(_topics.Responses, Encoding.UTF8.GetBytes(_response), true, false);
+                Track(responseId, FromResponse, 0, now);
+                return;
+            }
+
+            if (_priority.Count > 0)
+            {
+                next = _priority.Peek();
+                source = FromPriority;
+            }
+            else if (_unstored.Count > 0)
+            {
+                // Held in RAM only, so a power cut would lose it: it goes before the backlog on flash.
+                next = _unstored.Peek();
+                source = FromRam;
+            }
+            else if (_log.TryPeekOldest(out next))
+            {
+                source = FromLog;
+            }
+            else if (_log.TryPeekHistory(out next))
+            {
+                source = FromHistory;
+            }
+            else
             {
                 return;
             }
 
-            Reading next = _queue.Peek();
             string kind = ReadingJson.KindName(next.Kind);
-            byte[] payload = Encoding.UTF8.GetBytes(ReadingJson.Format(_configuration, _topics, next, next.Sequence));
-            int id = _transport.Send(_topics.ForReading(next.Zone, kind), payload, true, false);
+            string json = ReadingJson.Format(_configuration, _topics, next, next.Sequence, source == FromHistory);
+            int id = _transport.Send(_topics.ForReading(next.Zone, kind), Encoding.UTF8.GetBytes(json), true, false);
+            Track(id, source, next.Sequence, now);
+        }
+
+        private void Track(int id, int source, long sequence, long now)
+        {
             lock (_gate)
             {
                 _inFlightId = id;
+                _inFlightSource = source;
+                _inFlightSequence = sequence;
                 _inFlightSince = now;
             }
+        }
+
+        // A full log pushed readings out: say so with a reading of its own, which goes ahead of the backlog.
+        private void ReportDrops(long now)
+        {
+            long dropped = Dropped;
+            if (dropped == _droppedReported)
+            {
+                return;
+            }
+
+            long since = dropped - _droppedReported;
+            _droppedReported = dropped;
+            Accept(Reading.ReadingsDropped(now, Clamp(since), Clamp(dropped)));
+        }
+
+        private void HandleCommand()
+        {
+            if (_response != null)
+            {
+                return;
+            }
+
+            byte[] command = null;
+            bool refused;
+            lock (_gate)
+            {
+                if (_commandCount > 0)
+                {
+                    command = _commands[0];
+                    for (int i = 1; i < _commandCount; i++)
+                    {
+                        _commands[i - 1] = _commands[i];
+                    }
+
+                    _commands[--_commandCount] = null;
+                }
+
+                refused = _refusalUnanswered;
+                _refusalUnanswered = false;
+            }
+
+            if (refused)
+            {
+                // The refused command cannot be named (it was not kept): the error says why, without an id.
+                _response = CommandResponse.Error(string.Empty, "command refused: more than 4 waiting, or larger than 1024 bytes");
+                lock (_gate)
+                {
+                    if (command != null)
+                    {
+                        // Put it back in front; it is answered next.
+                        for (int i = _commandCount; i > 0; i--)
+                        {
+                            _commands[i] = _commands[i - 1];
+                        }
+
+                        _commands[0] = command;
+                        _commandCount++;
+                    }
+                }
+
+                return;
+            }
+
+            if (command == null)
+            {
+                return;
+            }
+
+            CommandProcessor processor = Commands;
+            _response = processor == null
+                ? CommandResponse.Error(string.Empty, "commands are not available on this unit")
+                : processor.Handle(command);
         }
 
         private void OnDelivered(int messageId, bool delivered)
@@ -160,6 +406,55 @@ namespace OccupancySensor.Uplink
                 _ackId = messageId;
                 _ackDelivered = delivered;
             }
+        }
+
+        // Runs on the transport's thread: the command is only queued here, and handled by Step on the loop's thread.
+        private void OnMessageReceived(string channel, byte[] payload)
+        {
+            if (channel != _topics.Commands)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                if (_commandCount == CommandCapacity || payload == null || payload.Length > MaxCommandBytes)
+                {
+                    _commandsRefused++;
+                    _refusalUnanswered = true;
+                    return;
+                }
+
+                _commands[_commandCount++] = payload;
+            }
+        }
+
+        // Equal jitter: half the back-off, plus a random part of the other half, from a generator seeded by the device
+        // id so each unit waits differently (and the same way on every run).
+        private int Jittered(int delay)
+        {
+            _jitterState ^= _jitterState << 13;
+            _jitterState ^= _jitterState >> 17;
+            _jitterState ^= _jitterState << 5;
+            int half = delay / 2;
+            return half + (int)(_jitterState % (uint)(half + 1));
+        }
+
+        private static uint Seed(string deviceId)
+        {
+            // FNV-1a of the device id; never 0, which would stall the xorshift generator.
+            uint hash = 2166136261;
+            for (int i = 0; i < deviceId.Length; i++)
+            {
+                hash = (hash ^ deviceId[i]) * 16777619;
+            }
+
+            return hash == 0 ? 1 : hash;
+        }
+
+        private static int Clamp(long value)
+        {
+            return value > int.MaxValue ? int.MaxValue : (int)value;
         }
     }
 }

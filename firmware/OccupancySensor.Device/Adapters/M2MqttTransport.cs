@@ -82,6 +82,8 @@ namespace OccupancySensor.Device.Adapters
         {
             try
             {
+                // An orderly DISCONNECT makes the broker discard the Will, so "offline" is published here.
+                _client.Publish(_statusTopic, Encoding.UTF8.GetBytes("offline"), null, null, MqttQoSLevel.AtMostOnce, true);
                 _client.Disconnect();
             }
             catch (Exception)

@@ -1,4 +1,5 @@
 using OccupancySensor.HostSim.Report;
+using OccupancySensor.HostSim.Simulation;
 using Xunit;
 
 namespace OccupancySensor.Tests.Simulation;
@@ -79,7 +80,7 @@ public sealed class ScenarioBarTests
         Assert.Equal(report.Produced, report.Delivered);
 
         // The outage really happened: every unit queued and reconnected.
-        Assert.All(report.Units, u => Assert.True(u.Link.ConnectAttempts > 1, $"{u.Site.DeviceId} never lost its link"));
+        Assert.All(report.Units, u => Assert.True(((SimulatedTransport)u.Link).ConnectAttempts > 1, $"{u.Site.DeviceId} never lost its link"));
     }
 
     [Fact]
