@@ -1,0 +1,160 @@
+using System.Net.Security;
+using System.Net.Sockets;
+
+namespace OccupancySensor.HostSim.Network.Mqtt;
+
+/// <summary>
+/// One network connection to the broker: the socket, the stream over it (TLS or not), the lock that keeps whole
+/// packets from interleaving when the caller's thread, the reader thread and the keep-alive timer all write, and
+/// the times the keep-alive rule looks at. A connection is used once; reconnecting makes a new one.
+/// </summary>
+internal sealed class MqttConnection
+{
+    private readonly Socket _socket;
+    private readonly Stream _stream;
+    private readonly object _writeGate = new();
+    private long _lastSent;
+    private long _lastReceived;
+    private long _lastPing = long.MinValue;
+    private int _state = (int)MqttConnectionState.Opening;
+
+    private MqttConnection(Socket socket, Stream stream, int maximumPacketBytes)
+    {
+        _socket = socket;
+        _stream = stream;
+        Reader = new MqttPacketReader(stream, maximumPacketBytes);
+        _lastSent = _lastReceived = Environment.TickCount64;
+    }
+
+    public MqttPacketReader Reader { get; }
+
+    public Thread? ReaderThread { get; set; }
+
+    public Timer? KeepAliveTimer { get; set; }
+
+    public MqttConnectionState State => (MqttConnectionState)Volatile.Read(ref _state);
+
+    public long LastSent => Volatile.Read(ref _lastSent);
+
+    public long LastReceived => Volatile.Read(ref _lastReceived);
+
+    public long LastPing => Volatile.Read(ref _lastPing);
+
+    /// <summary>
+    /// Connects TCP and, with <paramref name="tls"/>, authenticates the broker, both within the connect timeout
+    /// (OperationCanceledException when it runs out). Writes then time out after the IO timeout: a socket whose
+    /// send buffer never drains (the peer stopped reading) fails the write instead of blocking Send forever.
+    /// </summary>
+    public static MqttConnection Open(MqttOptions options, MqttTlsTrust? tls)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        Stream? stream = null;
+        try
+        {
+            using var timeout = new CancellationTokenSource(options.ConnectTimeout);
+            socket.ConnectAsync(options.Host, options.Port, timeout.Token).AsTask().GetAwaiter().GetResult();
+            socket.SendTimeout = (int)options.IoTimeout.TotalMilliseconds;
+            stream = new NetworkStream(socket, ownsSocket: true);
+            if (tls != null)
+            {
+                var secure = new SslStream(stream, leaveInnerStreamOpen: false);
+                stream = secure;
+                secure.AuthenticateAsClientAsync(tls.ClientOptions(), timeout.Token).GetAwaiter().GetResult();
+            }
+
+            return new MqttConnection(socket, stream, options.MaxIncomingPacketBytes);
+        }
+        catch
+        {
+            stream?.Dispose();
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Limit for a blocking read; 0 waits without limit.</summary>
+    public void SetReadTimeout(int milliseconds) => _socket.ReceiveTimeout = milliseconds;
+
+    /// <summary>Moves to <paramref name="next"/> unless the connection is already dead; false when it was.</summary>
+    public bool MoveTo(MqttConnectionState next)
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref _state);
+            if (current == (int)MqttConnectionState.Dead)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _state, (int)next, current) == current)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Writes one whole packet; throws IOException (or ObjectDisposedException once closed) when it cannot.</summary>
+    public void Write(byte[] packet)
+    {
+        lock (_writeGate)
+        {
+            _stream.Write(packet);
+            _stream.Flush();
+            Volatile.Write(ref _lastSent, Environment.TickCount64);
+        }
+    }
+
+    public void WritePing()
+    {
+        Write(MqttClientPackets.PingReq());
+        Volatile.Write(ref _lastPing, Environment.TickCount64);
+    }
+
+    public void MarkReceived() => Volatile.Write(ref _lastReceived, Environment.TickCount64);
+
+    /// <summary>
+    /// Half-closes: the broker gets FIN after everything written, while packets it still sends can be read. Closing
+    /// outright with acknowledgements unread in the receive buffer would make the kernel send RST instead.
+    /// </summary>
+    public void ShutdownSend()
+    {
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Send);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // Already gone; Abort finishes the job.
+        }
+    }
+
+    /// <summary>Closes the socket at once (idempotent). A read or write blocked on it in another thread fails.</summary>
+    public void Abort()
+    {
+        if (Interlocked.Exchange(ref _state, (int)MqttConnectionState.Dead) == (int)MqttConnectionState.Dead)
+        {
+            return;
+        }
+
+        KeepAliveTimer?.Dispose();
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // Not connected any more: nothing to shut down.
+        }
+
+        try
+        {
+            _stream.Dispose();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or SocketException)
+        {
+            // Disposing a TLS stream may try to send close_notify over a dead socket.
+        }
+
+        _socket.Dispose();
+    }
+}
