@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using OccupancySensor.HostSim.Network;
 using OccupancySensor.HostSim.Report;
 using OccupancySensor.HostSim.Simulation;
 using OccupancySensor.HostSim.World.Floor;
@@ -7,14 +8,17 @@ using OccupancySensor.HostSim.World.Floor;
 namespace OccupancySensor.HostSim.Cli;
 
 /// <summary>
-/// <c>simulate [--scenario NAME|FILE.json] [--devices N] [--seed S] [--json] [--record DIR] [--threads N]</c>: a simulated
-/// floor through a day, every unit running the real firmware, and the report. Exit codes: 0 done, 1 the scenario
-/// cannot be used, 2 bad options.
+/// <c>simulate [--scenario NAME|FILE.json] [--devices N] [--seed S] [--json] [--record DIR] [--threads N] [--until HH:MM]
+/// [--mqtt HOST:PORT [--speed N] [--mqtt-ca FILE] [--mqtt-cert FILE --mqtt-key FILE]]</c>: a simulated floor through a
+/// day, every unit running the real firmware, and the report. With --mqtt the units publish to a real broker, held to
+/// the wall clock at --speed times real time (1 by default). Exit codes: 0 done, 1 the scenario cannot be used, 2 bad
+/// options.
 /// </summary>
 public static class SimulateCommand
 {
     public const string Usage =
-        "usage: hostsim simulate [--scenario NAME|FILE.json] [--devices N] [--seed S] [--json] [--record DIR] [--threads N]";
+        "usage: hostsim simulate [--scenario NAME|FILE.json] [--devices N] [--seed S] [--json] [--record DIR] [--threads N] [--until HH:MM]\n" +
+        "                        [--mqtt HOST:PORT [--speed N] [--mqtt-ca CA.pem] [--mqtt-cert CLIENT.crt --mqtt-key CLIENT.key]]";
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -24,6 +28,10 @@ public static class SimulateCommand
         var json = false;
         string? record = null;
         var threads = 0;
+        string? until = null;
+        string? mqtt = null;
+        string? mqttCa = null, mqttCert = null, mqttKey = null;
+        double? speed = null;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -69,17 +77,73 @@ public static class SimulateCommand
                     break;
                 case "--threads":
                     return Fail(error, $"--threads must be 1-64 (got '{value}')");
+                case "--until":
+                    until = value;
+                    break;
+                case "--mqtt":
+                    mqtt = value;
+                    break;
+                case "--mqtt-ca":
+                    mqttCa = value;
+                    break;
+                case "--mqtt-cert":
+                    mqttCert = value;
+                    break;
+                case "--mqtt-key":
+                    mqttKey = value;
+                    break;
+                case "--speed" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x is >= 0.01 and <= 100_000:
+                    speed = x;
+                    break;
+                case "--speed":
+                    return Fail(error, $"--speed must be a number from 0.01 to 100000 (got '{value}')");
                 default:
                     return Fail(error, $"unknown option '{arg}'");
             }
+        }
+
+        BrokerSettings? broker = null;
+        if (mqtt is null)
+        {
+            if (speed is not null || mqttCa is not null || mqttCert is not null || mqttKey is not null)
+            {
+                return Fail(error, "--speed and the --mqtt-* options go with --mqtt HOST:PORT");
+            }
+        }
+        else
+        {
+            if (!BrokerSettings.TryParseEndpoint(mqtt, out var host, out var port, out var problem))
+            {
+                return Fail(error, problem);
+            }
+
+            if ((mqttCert is null) != (mqttKey is null) || (mqttCert is not null && mqttCa is null))
+            {
+                return Fail(error, "mutual TLS needs --mqtt-ca, --mqtt-cert and --mqtt-key together");
+            }
+
+            foreach (var file in new[] { mqttCa, mqttCert, mqttKey })
+            {
+                if (file is not null && !File.Exists(file))
+                {
+                    return Fail(error, $"no such file: {file}");
+                }
+            }
+
+            broker = new BrokerSettings { Host = host, Port = port, CaFile = mqttCa, CertFile = mqttCert, KeyFile = mqttKey };
         }
 
         FloorSimulation simulation;
         try
         {
             var scenario = ScenarioCatalog.Load(scenarioName, out var name);
+            if (until is not null)
+            {
+                scenario.End = until;
+            }
+
             var world = FloorBuilder.Build(scenario, name, devices ?? scenario.Devices, seed);
-            simulation = new FloorSimulation(world, record);
+            simulation = new FloorSimulation(world, record, broker is null ? null : broker.CreateLink);
         }
         catch (ScenarioException e)
         {
@@ -96,10 +160,27 @@ public static class SimulateCommand
         var status = json ? error : output;
         status.WriteLine($"Simulating '{w.ScenarioName}' (seed {seed}): {simulation.Units.Count} sensor units on floor {w.Scenario.Floor} of building {w.Scenario.Building}, " +
             $"{w.PeopleCount} people, {w.HeatSourceCount} heat sources, {TimeSpan.FromSeconds(w.Start):hh\\:mm} to {TimeSpan.FromSeconds(w.End):hh\\:mm}.");
+        var pacing = broker is null ? null : new RealTimePacing(speed ?? 1, TimeSpan.FromMinutes(5));
+        if (broker is not null)
+        {
+            status.WriteLine($"Publishing to mqtt{(broker.CaFile is null ? "" : "s")}://{broker.Host}:{broker.Port} at {pacing!.Speed:0.##}x real time " +
+                $"(about {TimeSpan.FromSeconds((w.End - w.Start) / pacing.Speed):hh\\:mm\\:ss}).");
+        }
+
         var watch = Stopwatch.StartNew();
         using (var progress = new ProgressBar(error, simulation.TotalSeconds, () => simulation.SecondsDone))
         {
-            simulation.Run(threads);
+            simulation.Run(threads, pacing);
+        }
+
+        if (broker is not null)
+        {
+            // An orderly goodbye: each unit's retained status becomes "offline".
+            foreach (var unit in simulation.Units)
+            {
+                unit.Link.Close();
+                (unit.Link as IDisposable)?.Dispose();
+            }
         }
 
         watch.Stop();

@@ -119,9 +119,14 @@ public sealed class FloorUnit : IReadingSink
 
     internal UnitView View => _view;
 
-    /// <summary>Runs the whole day; <paramref name="advanced"/> hears of the simulated seconds done, a minute at a time.</summary>
-    public void Run(Action<int>? advanced = null)
+    /// <summary>
+    /// Runs the whole day; <paramref name="advanced"/> hears of the simulated seconds done, a minute at a time. With
+    /// <paramref name="pacing"/> (a real broker), simulated time is held to the wall clock and the uplink keeps running
+    /// after the day until the backlog is delivered.
+    /// </summary>
+    public void Run(Action<int>? advanced = null, RealTimePacing? pacing = null)
     {
+        var start = Clock.NowMilliseconds;
         var end = (long)(_world.End * 1000);
         var nextWake = Clock.NowMilliseconds;
         var nextSecond = Clock.NowMilliseconds;
@@ -163,6 +168,8 @@ public sealed class FloorUnit : IReadingSink
                 {
                     advanced?.Invoke(60);
                 }
+
+                pacing?.WaitFor((now - start) / 1000.0);
             }
 
             Clock.Advance(TickMilliseconds);
@@ -170,6 +177,27 @@ public sealed class FloorUnit : IReadingSink
 
         advanced?.Invoke(seconds % 60);
         _capture?.Close();
+        if (pacing is not null)
+        {
+            Drain(pacing, start);
+        }
+    }
+
+    // The sensors have stopped; the uplink goes on (in simulated time, still paced) until everything stored was
+    // delivered and any command answered, or the real-time limit passes.
+    private void Drain(RealTimePacing pacing, long start)
+    {
+        var limit = pacing.Elapsed + pacing.DrainLimit;
+        var ticks = 0;
+        while ((Publisher.Pending > 0 || Publisher.ResponsePending) && pacing.Elapsed < limit)
+        {
+            Publisher.Step();
+            Clock.Advance(TickMilliseconds);
+            if (++ticks % 10 == 0)
+            {
+                pacing.WaitFor((Clock.NowMilliseconds - start) / 1000.0);
+            }
+        }
     }
 
     /// <summary>Readings from the firmware: scored, then handed to the real uplink publisher.</summary>
