@@ -2,6 +2,7 @@ using System;
 using System.Device.Gpio;
 using System.Device.I2c;
 using System.Diagnostics;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using Iot.Device.Bmxx80;
 using nanoFramework.M2Mqtt;
@@ -76,12 +77,28 @@ namespace OccupancySensor.Device
             if (configuration.Uplink == UplinkKind.Mqtt)
             {
                 UplinkTopics topics = new UplinkTopics(configuration);
+                X509Certificate ca = null;
+                X509Certificate2 own = null;
+                if (configuration.MqttTls)
+                {
+                    try
+                    {
+                        ca = TlsCertificateFiles.LoadCa(files);
+                        own = TlsCertificateFiles.LoadClient(files);
+                    }
+                    catch (Exception)
+                    {
+                        // A damaged certificate file: say so; the unit keeps sampling and storing readings.
+                        faults.Record(clock.NowMilliseconds, FaultSource.Configuration, FaultCode.Invalid, "MQTT certificate files");
+                    }
+                }
+
                 MqttClient client = new MqttClient(
                     configuration.MqttHost,
                     configuration.MqttPort,
                     configuration.MqttTls,
-                    null,
-                    null,
+                    ca,
+                    own,
                     configuration.MqttTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
                 M2MqttTransport transport = new M2MqttTransport(
                     client,
