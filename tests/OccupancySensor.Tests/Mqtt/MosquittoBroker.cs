@@ -222,7 +222,10 @@ internal sealed class MosquittoBroker : IDisposable
     /// <summary>
     /// The mosquitto 2.0 configuration. per_listener_settings is off, so allow_anonymous applies to every
     /// listener; on the mutual-TLS listener the certificate is the identity. No websockets listener (2.0.11 ignores
-    /// its bind address) and no pid_file (written after dropping root).
+    /// its bind address) and no pid_file (written after dropping root). max_queued_messages is raised from its
+    /// default of 1,000: when the broker comes back, 20 units flush their backlogs (thousands of readings) within a
+    /// second or two, before a consumer's persistent session has reconnected, and the default queue would drop the
+    /// excess (a broker setting every deployment with store-and-forward units needs; see README).
     /// </summary>
     private string Configuration(string dataDirectory) =>
         string.Join(
@@ -232,6 +235,7 @@ internal sealed class MosquittoBroker : IDisposable
             "persistence true",
             "persistence_location " + dataDirectory + "/",
             "persistence_file mosquitto.db",
+            "max_queued_messages 100000",
             "log_dest stderr",
             "log_type error",
             "log_type warning",
