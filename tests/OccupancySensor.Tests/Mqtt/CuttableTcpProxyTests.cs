@@ -46,7 +46,9 @@ public sealed class CuttableTcpProxyTests
         using var during = Connect(proxy.Port);
         during.Send("also lost"u8);
         Assert.Null(Receive(during, TimeSpan.FromMilliseconds(300)));
-        Assert.True(proxy.Swallowed >= "lost".Length + "also lost".Length);
+        Assert.True(
+            TransportEvents.Eventually(() => proxy.Swallowed == "lost".Length + "also lost".Length, TimeSpan.FromSeconds(5)),
+            "swallowed " + proxy.Swallowed + " bytes");
 
         proxy.Restore();
         using var after = Connect(proxy.Port);

@@ -33,9 +33,13 @@ public sealed class MqttProtocolFaultTests
     public void A_malformed_packet_closes_the_connection_and_is_counted(string what, byte[] packet)
     {
         var closed = false;
+        using var opened = new ManualResetEventSlim();
         using var broker = new ScriptedBroker(b =>
         {
             b.AcceptOpen();
+
+            // Sent once Open has returned: a packet that ends the connection while Open still runs fails Open instead.
+            opened.Wait(Limit);
             b.Send(packet);
             closed = b.ClientClosed();
         });
@@ -43,6 +47,7 @@ public sealed class MqttProtocolFaultTests
         var events = new TransportEvents(transport);
 
         Assert.True(transport.Open(), transport.LastError);
+        opened.Set();
         Assert.True(TransportEvents.Eventually(() => !transport.IsConnected, Limit), what + ": still connected");
         broker.Finish();
 

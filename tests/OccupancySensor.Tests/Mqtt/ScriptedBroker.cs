@@ -21,22 +21,9 @@ internal sealed class ScriptedBroker : IDisposable
         _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _script = Task.Run(() =>
-        {
-            _socket = _listener.AcceptSocket();
-            _socket.ReceiveTimeout = 10_000;
-            Stream = new NetworkStream(_socket);
-            Reader = new MqttPacketReader(Stream, 1 << 20);
-            try
-            {
-                script(this);
-            }
-            finally
-            {
-                // The script is over: the broker closes, as mosquitto does after DISCONNECT.
-                _socket.Dispose();
-            }
-        });
+
+        // A thread of its own: the script blocks on reads, and pool threads are what the client's callbacks need.
+        _script = Task.Factory.StartNew(() => Run(script), TaskCreationOptions.LongRunning);
     }
 
     public int Port { get; }
@@ -97,6 +84,23 @@ internal sealed class ScriptedBroker : IDisposable
         if (!_script.Wait(TimeSpan.FromSeconds(15)))
         {
             throw new TimeoutException("the broker script did not finish");
+        }
+    }
+
+    private void Run(Action<ScriptedBroker> script)
+    {
+        _socket = _listener.AcceptSocket();
+        _socket.ReceiveTimeout = 10_000;
+        Stream = new NetworkStream(_socket);
+        Reader = new MqttPacketReader(Stream, 1 << 20);
+        try
+        {
+            script(this);
+        }
+        finally
+        {
+            // The script is over: the broker closes, as mosquitto does after DISCONNECT.
+            _socket.Dispose();
         }
     }
 
