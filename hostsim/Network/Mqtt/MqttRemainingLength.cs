@@ -57,11 +57,6 @@ public static class MqttRemainingLength
         var multiplier = 1;
         for (var i = 0; i < source.Length; i++)
         {
-            if (i == MaximumBytes)
-            {
-                throw new MqttProtocolException("Remaining Length longer than four bytes");
-            }
-
             var digit = source[i];
             value += (digit & 0x7F) * multiplier;
             multiplier *= 128;
@@ -69,6 +64,11 @@ public static class MqttRemainingLength
             {
                 consumed = i + 1;
                 return true;
+            }
+
+            if (i == MaximumBytes - 1)
+            {
+                throw new MqttProtocolException("Remaining Length longer than four bytes");
             }
         }
 

@@ -287,7 +287,7 @@ public sealed class MqttTransport : IUplinkTransport, IDisposable
         TimeoutException => e.Message,
         IOException io when io.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.TimedOut }
             => "no answer from the broker within " + _options.IoTimeout.TotalSeconds + " s",
-        _ => e.GetType().Name + ": " + e.Message,
+        _ => e.GetType().Name + ": " + e.Message + (e.InnerException != null ? " (" + e.InnerException.Message + ")" : string.Empty),
     };
 
     private MqttConnectRequest ConnectRequest() => new()

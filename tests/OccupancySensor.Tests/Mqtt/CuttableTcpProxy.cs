@@ -167,6 +167,7 @@ internal sealed class CuttableTcpProxy : IDisposable
     private async Task Pump(Link link, Socket from, Socket? to)
     {
         var buffer = new byte[16 * 1024];
+        var orderly = false;
         try
         {
             while (true)
@@ -174,6 +175,7 @@ internal sealed class CuttableTcpProxy : IDisposable
                 var read = await from.ReceiveAsync(buffer, SocketFlags.None, _stopping.Token);
                 if (read == 0)
                 {
+                    orderly = true;
                     break;
                 }
 
@@ -193,9 +195,38 @@ internal sealed class CuttableTcpProxy : IDisposable
 
         // A pulled cable passes on nothing, not even the end of a connection: a black-holed link stays open to
         // the other side until Restore or Reset drops it.
-        if (!link.BlackHoled)
+        if (link.BlackHoled)
+        {
+            return;
+        }
+
+        if (!orderly)
         {
             Drop(link);
+            return;
+        }
+
+        // FIN is passed on as FIN, so an orderly close (DISCONNECT, then close) stays orderly through the proxy;
+        // the link is closed once both directions have ended.
+        try
+        {
+            to?.Shutdown(SocketShutdown.Send);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            Drop(link);
+            return;
+        }
+
+        if (link.DirectionEnded())
+        {
+            lock (_gate)
+            {
+                _links.Remove(link);
+            }
+
+            link.Client.Dispose();
+            link.Target?.Dispose();
         }
     }
 
@@ -213,6 +244,7 @@ internal sealed class CuttableTcpProxy : IDisposable
     private sealed class Link
     {
         private volatile bool _blackHoled;
+        private int _directionsEnded;
 
         public Link(Socket client)
         {
@@ -228,5 +260,8 @@ internal sealed class CuttableTcpProxy : IDisposable
             get => _blackHoled;
             set => _blackHoled = value;
         }
+
+        /// <summary>Counts one direction finished; true for the second.</summary>
+        public bool DirectionEnded() => Interlocked.Increment(ref _directionsEnded) == 2;
     }
 }

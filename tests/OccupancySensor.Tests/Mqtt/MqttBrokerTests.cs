@@ -63,6 +63,25 @@ public sealed class MqttBrokerTests : IDisposable
     }
 
     [Fact]
+    public void An_mqtt_js_subscriber_over_tls_gets_the_same_bytes()
+    {
+        using var subscriber = new MqttJsSubscriber(_broker, "occupancy/hq/#", "independent-mqttjs", BrokerListener.Tls);
+        subscriber.WaitForSubscription(Limit);
+        using var transport = new MqttTransport(Options(BrokerListener.Tls));
+        var events = new TransportEvents(transport);
+        Assert.True(transport.Open(), transport.LastError);
+
+        var payload = Encoding.UTF8.GetBytes("{\"seq\":7,\"count\":3}");
+        var id = transport.Send(ReadingTopic, payload, confirmed: true, retain: false);
+        Assert.True(events.WaitForDelivery(id, Limit));
+
+        var messages = subscriber.WaitForMessages(1, Limit);
+        Assert.True(messages.Count == 1, "MQTT.js got " + messages.Count + " messages:\n" + subscriber.Transcript);
+        Assert.Equal(ReadingTopic, messages[0].Topic);
+        Assert.Equal(payload, messages[0].Payload);
+    }
+
+    [Fact]
     public void The_mutual_tls_listener_takes_the_client_certificate_as_identity_and_refuses_a_client_without_one()
     {
         using (var withCertificate = new MqttTransport(Options(BrokerListener.MutualTls)))
