@@ -126,25 +126,7 @@ internal sealed class SubscriberProcess : IDisposable
         _process.Dispose();
     }
 
-    private bool WaitUntil(Func<bool> condition, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        lock (_gate)
-        {
-            while (!condition())
-            {
-                var left = limit - clock.Elapsed;
-                if (left <= TimeSpan.Zero)
-                {
-                    return false;
-                }
-
-                Monitor.Wait(_gate, left);
-            }
-
-            return true;
-        }
-    }
+    private bool WaitUntil(Func<bool> condition, TimeSpan limit) => GateWait.Until(_gate, condition, limit);
 
     private void Take(string? line)
     {
