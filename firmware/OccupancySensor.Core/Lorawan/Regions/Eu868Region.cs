@@ -83,6 +83,54 @@ namespace OccupancySensor.Lorawan.Regions
         }
 
         /// <inheritdoc />
+        public override int MaxTxPowerIndex
+        {
+            get { return 7; }
+        }
+
+        /// <inheritdoc />
+        public override int JoinDataRate(int attempt)
+        {
+            // Start fast (DR5, shortest airtime and duty-cycle cost) and step down one data rate every second attempt
+            // so a device far from any gateway still gets through at DR0.
+            int rate = 5 - attempt / 2;
+            return rate < 0 ? 0 : rate;
+        }
+
+        /// <inheritdoc />
+        public override bool ApplyChannelMask(bool[] enabled, int control, int mask)
+        {
+            // ChMaskCntl 0: the mask applies to channels 0..15; 6: every defined channel on (mask ignored).
+            if (control == 6)
+            {
+                for (int channel = 0; channel < Channels; channel++)
+                {
+                    enabled[channel] = ChannelFrequency(channel) != 0;
+                }
+
+                return true;
+            }
+
+            if (control != 0)
+            {
+                return false;
+            }
+
+            for (int channel = 0; channel < Channels; channel++)
+            {
+                bool on = (mask & (1 << channel)) != 0;
+                if (on && ChannelFrequency(channel) == 0)
+                {
+                    return false;
+                }
+
+                enabled[channel] = on;
+            }
+
+            return true;
+        }
+
+        /// <inheritdoc />
         public override void RecordTransmission(int channel, long startMilliseconds, long airtimeMicroseconds)
         {
             _bands.Record(ChannelFrequency(channel), startMilliseconds, airtimeMicroseconds);

@@ -202,6 +202,51 @@ namespace OccupancySensor.Lorawan.Regions
         /// <summary>Back to the region's default channels, data rates and RX2 settings (before a join).</summary>
         public abstract void Reset();
 
+        /// <summary>The highest TX power index of LinkADRReq (0 is the maximum power; each step is 2 dB less).</summary>
+        public abstract int MaxTxPowerIndex { get; }
+
+        /// <summary>The data rate of the <paramref name="attempt"/>-th join request (0 first).</summary>
+        public abstract int JoinDataRate(int attempt);
+
+        /// <summary>
+        /// Applies one LinkADRReq channel mask block (ChMaskCntl, ChMask) to <paramref name="enabled"/>, a copy of
+        /// the channel states; returns false when the control value is not defined for the region or the mask names
+        /// a channel slot that is empty. The caller commits the copy only if the whole request is acceptable.
+        /// </summary>
+        public abstract bool ApplyChannelMask(bool[] enabled, int control, int mask);
+
+        /// <summary>Copies the channels' enabled states into <paramref name="enabled"/> (length <see cref="ChannelCount"/>).</summary>
+        public void CopyChannelStates(bool[] enabled)
+        {
+            for (int channel = 0; channel < ChannelCount; channel++)
+            {
+                enabled[channel] = _channelEnabled[channel];
+            }
+        }
+
+        /// <summary>Sets the channels' enabled states from <paramref name="enabled"/>.</summary>
+        public void SetChannelStates(bool[] enabled)
+        {
+            for (int channel = 0; channel < ChannelCount; channel++)
+            {
+                _channelEnabled[channel] = enabled[channel];
+            }
+        }
+
+        /// <summary>Whether some channel in <paramref name="enabled"/> carries <paramref name="dataRate"/>.</summary>
+        public bool AnyChannelCarries(bool[] enabled, int dataRate)
+        {
+            for (int channel = 0; channel < ChannelCount; channel++)
+            {
+                if (enabled[channel] && _channelFrequencies[channel] != 0 && ChannelSupports(channel, dataRate))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Sets a channel slot.</summary>
         protected void DefineChannel(int channel, int frequencyHz, int minDataRate, int maxDataRate, bool enabled)
         {

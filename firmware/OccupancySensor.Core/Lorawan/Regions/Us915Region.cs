@@ -95,6 +95,56 @@ namespace OccupancySensor.Lorawan.Regions
         }
 
         /// <inheritdoc />
+        public override int MaxTxPowerIndex
+        {
+            get { return 14; }
+        }
+
+        /// <inheritdoc />
+        public override int JoinDataRate(int attempt)
+        {
+            // Alternate a 125 kHz channel at DR0 and the 500 kHz channel at DR4, as RP002 asks of US915 joins.
+            return attempt % 2 == 0 ? 0 : 4;
+        }
+
+        /// <inheritdoc />
+        public override bool ApplyChannelMask(bool[] enabled, int control, int mask)
+        {
+            // ChMaskCntl 0..3: channels 16 x cntl .. +15; 4: channels 64..71 (low 8 bits); 6: all 125 kHz channels on,
+            // the mask for 64..71; 7: all 125 kHz channels off, the mask for 64..71. 5 is region-specific in RP002-1.0.3
+            // (sub-band masks) and not supported here.
+            if (control >= 0 && control <= 3)
+            {
+                for (int bit = 0; bit < 16; bit++)
+                {
+                    enabled[control * 16 + bit] = (mask & (1 << bit)) != 0;
+                }
+
+                return true;
+            }
+
+            if (control == 4 || control == 6 || control == 7)
+            {
+                if (control != 4)
+                {
+                    for (int channel = 0; channel < 64; channel++)
+                    {
+                        enabled[channel] = control == 6;
+                    }
+                }
+
+                for (int bit = 0; bit < 8; bit++)
+                {
+                    enabled[64 + bit] = (mask & (1 << bit)) != 0;
+                }
+
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <inheritdoc />
         public override void RecordTransmission(int channel, long startMilliseconds, long airtimeMicroseconds)
         {
             // No duty cycle in US915: the dwell-time limit is checked per uplink (CheckUplink).
