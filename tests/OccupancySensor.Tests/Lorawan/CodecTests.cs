@@ -18,7 +18,7 @@ public class CodecTests
 
     private static string YamlPath => Path.Combine(RepositoryCopy.RepositoryRoot, "codecs", "lorawan", "occupancy-sensor.yaml");
 
-    private static JsonArray Call(string function, JsonArray inputs) =>
+    internal static JsonArray Call(string function, JsonArray inputs) =>
         NodePeer.Run("codec-peer.js", new JsonObject
         {
             ["op"] = "call",
@@ -27,7 +27,7 @@ public class CodecTests
             ["inputs"] = inputs,
         }).AsArray();
 
-    private static JsonArray Bytes(byte[] buffer, int offset, int count)
+    internal static JsonArray Bytes(byte[] buffer, int offset, int count)
     {
         var array = new JsonArray();
         for (var i = 0; i < count; i++)
@@ -148,7 +148,7 @@ public class CodecTests
         Assert.Equal(Math.Round(actual / resolution), actual / resolution, 6);
     }
 
-    private static void AssertDecoded(Reading reading, long ageMs, JsonNode decoded)
+    internal static void AssertDecoded(Reading reading, long ageMs, JsonNode decoded)
     {
         var context = reading.Kind + " seq " + reading.Sequence;
         Assert.Equal(KindName(reading.Kind), (string?)decoded["kind"]);

@@ -280,6 +280,9 @@ public class RegionTests
         public override int Rx1DataRate(int uplinkDataRate, int offset) => 0;
         public override bool ApplyChannelList(byte[] channelList) => false;
         public override void Reset() { }
+        public override int MaxTxPowerIndex => 0;
+        public override int JoinDataRate(int attempt) => 0;
+        public override bool ApplyChannelMask(bool[] enabled, int control, int mask) => false;
     }
 
     [Fact]

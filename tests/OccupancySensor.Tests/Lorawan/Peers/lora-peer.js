@@ -90,7 +90,22 @@ function downlink(req) {
   return { hex: hex(p.getPHYPayload()) };
 }
 
-const ops = { 'data-frames': dataFrames, 'join-request': joinRequest, 'join-accept': joinAccept, downlink: downlink };
+function joinRequests(req) {
+  return req.frames.map((hex) => joinRequest({ appKey: req.appKey, hex: hex }));
+}
+
+function downlinks(req) {
+  return req.items.map(downlink);
+}
+
+const ops = {
+  'data-frames': dataFrames,
+  'join-request': joinRequest,
+  'join-requests': joinRequests,
+  'join-accept': joinAccept,
+  downlink: downlink,
+  downlinks: downlinks,
+};
 let input = '';
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', (c) => { input += c; });
