@@ -318,7 +318,7 @@ public class EndDeviceBehaviourTests(ITestOutputHelper output)
         var downlinks = harness.BuildDownlinks(DevAddr, new[]
         {
             new JsonObject { ["fcnt"] = 0, ["fopts"] = "03320500020604" + "03", ["payload"] = "" },
-            new JsonObject { ["fcnt"] = 1, ["fopts"] = "", ["fport"] = 0, ["payload"] = "020a03" + "03ff010002" + "03ff000102" },
+            new JsonObject { ["fcnt"] = 1, ["fopts"] = "", ["fport"] = 0, ["payload"] = "03ff010002" + "020a03" + "03ff000102" },
         });
         var queue = new Queue<byte[]>(downlinks);
         harness.Radio.OnTransmit = t =>
@@ -348,8 +348,9 @@ public class EndDeviceBehaviourTests(ITestOutputHelper output)
         Assert.Equal(9, second.SpreadingFactor);
         Assert.Contains(second.FrequencyHz, new[] { 868_100_000, 868_500_000 });
 
-        // The port-0 downlink answered it: LinkCheckAns margin 10, 3 gateways; a LinkADRReq keeping DR and power (0xF)
-        // with ChMask 0x0001; and one whose mask names empty slot 8 (0x0100, refused: channel mask NACK, nothing applied).
+        // The port-0 downlink answered it: a LinkADRReq keeping DR and power (0xF) with ChMask 0x0001; LinkCheckAns
+        // margin 10, 3 gateways; and a LinkADRReq whose mask names empty slot 8 (0x0100: channel mask NACK, nothing
+        // applied). The LinkCheckAns between them keeps the two LinkADRReq from forming one block.
         Assert.Equal((10, 3), (harness.Device.Mac.LinkMargin, harness.Device.Mac.GatewayCount));
         Assert.Equal(new[] { 0 }, Enumerable.Range(0, 16).Where(harness.Device.Region.IsChannelEnabled));
         Assert.Equal(3, harness.Device.Mac.DataRate);

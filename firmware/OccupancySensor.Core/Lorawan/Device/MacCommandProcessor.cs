@@ -132,7 +132,18 @@ namespace OccupancySensor.Lorawan.Device
                         LinkChecksAnswered++;
                         break;
                     case LinkAdr:
-                        Add(LinkAdr, LinkAdrStatus(commands[args], commands[args + 1] | (commands[args + 2] << 8), commands[args + 3]));
+                        // A run of LinkADRReq is one request (US915 needs several channel-mask blocks): the masks
+                        // apply in order, the last one's data rate, power and NbTrans count, and every one of them
+                        // gets the same answer.
+                        int requests = LinkAdrRequests(commands, at, end);
+                        int status = LinkAdrStatus(commands, at, requests);
+                        for (int i = 0; i < requests; i++)
+                        {
+                            Add(LinkAdr, status);
+                        }
+
+                        processed += requests - 1;
+                        size = requests * 5 - 1;
                         break;
                     case DutyCycle:
                         // MaxDCycle 0..15: at most 1/2^n of the time in total; other values are RFU and ignored.
@@ -175,23 +186,45 @@ namespace OccupancySensor.Lorawan.Device
             }
         }
 
-        private int LinkAdrStatus(int rateAndPower, int mask, int redundancy)
+        // How many whole LinkADRReq (5 bytes each) follow one another from at.
+        private static int LinkAdrRequests(byte[] commands, int at, int end)
         {
-            int dataRate = rateAndPower >> 4;
-            int power = rateAndPower & 0x0F;
-            int control = (redundancy >> 4) & 0x07;
-            int repetitions = redundancy & 0x0F;
+            int count = 0;
+            while (at + 5 <= end && commands[at] == LinkAdr)
+            {
+                count++;
+                at += 5;
+            }
 
+            return count;
+        }
+
+        private int LinkAdrStatus(byte[] commands, int at, int requests)
+        {
             _region.CopyChannelStates(_channelScratch);
-            bool maskOk = _region.ApplyChannelMask(_channelScratch, control, mask);
+            bool maskOk = true;
+            for (int i = 0; i < requests; i++)
+            {
+                int args = at + 1 + i * 5;
+                int mask = commands[args + 1] | (commands[args + 2] << 8);
+                int control = (commands[args + 3] >> 4) & 0x07;
+                maskOk &= _region.ApplyChannelMask(_channelScratch, control, mask);
+            }
+
             if (maskOk)
             {
+                // A mask that leaves no channel on is refused.
                 maskOk = false;
                 for (int channel = 0; channel < _channelScratch.Length && !maskOk; channel++)
                 {
                     maskOk = _channelScratch[channel] && _region.ChannelFrequency(channel) != 0;
                 }
             }
+
+            int last = at + 1 + (requests - 1) * 5;
+            int dataRate = commands[last] >> 4;
+            int power = commands[last] & 0x0F;
+            int repetitions = commands[last + 3] & 0x0F;
 
             // 0xF keeps the current value (LoRaWAN 1.0.4).
             int newRate = dataRate == 0x0F ? DataRate : dataRate;
@@ -205,6 +238,8 @@ namespace OccupancySensor.Lorawan.Device
                 _region.SetChannelStates(_channelScratch);
                 DataRate = newRate;
                 TxPowerIndex = newPower;
+
+                // NbTrans 0 means the default, one transmission (LoRaWAN 1.0.3 wording; see Lorawan/README.md).
                 Repetitions = repetitions == 0 ? 1 : repetitions;
             }
 
