@@ -104,7 +104,7 @@ public class EndDeviceTests(ITestOutputHelper output)
             var reading = readings[next++];
             var length = ReadingPayloadEncoder.Encode(reading, 0, buffer, 0);
             encoded.Add(buffer[..length]);
-            Assert.True(harness.Device.RequestUplink(buffer, 0, length, PayloadPorts.Readings, reading.Kind == ReadingKind.Alert));
+            Assert.True(harness.Device.RequestUplink(buffer, 0, length, PayloadPorts.Readings, ConfirmationPolicy.IsConfirmed(reading.Kind)));
         });
 
         Assert.All(harness.Done, d => Assert.True(d.Sent));
@@ -521,6 +521,75 @@ public class EndDeviceBehaviourTests(ITestOutputHelper output)
             Assert.True(sent.Count == 0 || rebootSent[0] > sent.Max(),
                 "budget " + budget + ": after the reboot FCnt " + rebootSent[0] + " repeats one sent before (" + string.Join(",", sent) + ")");
         }
+    }
+
+    /// <summary>Flash that fails every operation while <see cref="Broken"/> is set.</summary>
+    private sealed class FlakyFlash(InMemoryFileStore flash) : OccupancySensor.Hardware.IFileStore
+    {
+        public bool Broken { get; set; }
+
+        public bool Exists(string name) => Check(() => flash.Exists(name));
+
+        public long GetLength(string name) => Check(() => flash.GetLength(name));
+
+        public int Read(string name, long position, byte[] buffer, int offset, int count) => Check(() => flash.Read(name, position, buffer, offset, count));
+
+        public void Append(string name, byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public void WriteAll(string name, byte[] buffer, int offset, int count) => Check(() => { flash.WriteAll(name, buffer, offset, count); return true; });
+
+        public void Truncate(string name, long length) => throw new NotSupportedException();
+
+        public void Delete(string name) => throw new NotSupportedException();
+
+        private T Check<T>(Func<T> operation) => Broken ? throw new IOException("flash error") : operation();
+    }
+
+    [Fact]
+    public void Flash_that_fails_at_start_holds_uplinks_back_until_the_counters_can_be_read()
+    {
+        var nwk = Convert.FromHexString("2b7e151628aed2a6abf7158809cf4f3c");
+        var app = Convert.FromHexString("000102030405060708090a0b0c0d0e0f");
+        var memory = new InMemoryFileStore();
+        ClassADevice Device(OccupancySensor.Hardware.IFileStore flash, ILoraRadio radio) =>
+            new(new Eu868Region(), radio, new LorawanStateStore(flash), LoraChip.Sx127x, DeviceHarness.DevEui, DeviceHarness.JoinEui,
+                Convert.FromHexString(DeviceHarness.AppKey), 3);
+
+        // A first life sends three uplinks.
+        var first = new SimulatedLoraRadio();
+        var device = Device(memory, first);
+        device.ActivateByPersonalization(DevAddr, nwk, app);
+        var now = 0L;
+        for (var i = 0; i < 3; i++)
+        {
+            device.RequestUplink(new byte[] { 1 }, 0, 1, 1, false);
+            while (device.HasPendingUplink)
+            {
+                first.Now = now;
+                now = Math.Max(now, device.Step(now));
+            }
+        }
+
+        // The second boots with flash failing: no crash, nothing sent while the counters are unknown.
+        var flaky = new FlakyFlash(memory) { Broken = true };
+        var second = new SimulatedLoraRadio();
+        var rebooted = Device(flaky, second);
+        Assert.True(rebooted.FlashFailures > 0);
+        rebooted.ActivateByPersonalization(DevAddr, nwk, app);
+        Assert.True(rebooted.RequestUplink(new byte[] { 2 }, 0, 1, 1, false));
+        var due = rebooted.Step(0);
+        Assert.Equal(30_000, due);
+        Assert.Empty(second.Transmissions);
+
+        flaky.Broken = false;
+        while (rebooted.HasPendingUplink)
+        {
+            second.Now = due;
+            due = Math.Max(due, rebooted.Step(due));
+        }
+
+        var sent = Assert.Single(second.Transmissions);
+        Assert.Equal(3, sent.Bytes[6] | (sent.Bytes[7] << 8));
     }
 
     private sealed class QuietRadio : ILoraRadio

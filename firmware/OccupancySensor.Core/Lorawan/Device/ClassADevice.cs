@@ -77,6 +77,7 @@ namespace OccupancySensor.Lorawan.Device
         private int _joinAttempts;
         private int _joinNonce;
 
+        private bool _countersLoaded;
         private bool _pending;
         private bool _prepared;
         private int _payloadLength;
@@ -118,7 +119,7 @@ namespace OccupancySensor.Lorawan.Device
             _appKeyMac.SetKey(appKey, 0);
             _mac = new MacCommandProcessor(region);
             _channelStates = new bool[region.ChannelCount];
-            _store.Load();
+            CountersReady();
         }
 
         /// <summary>Where the device is in its cycle.</summary>
@@ -174,6 +175,12 @@ namespace OccupancySensor.Lorawan.Device
         {
             get { return _pending; }
         }
+
+        /// <summary>Transmissions the radio refused (each retried 30 s later).</summary>
+        public int RadioFailures { get; private set; }
+
+        /// <summary>Flash reads or writes of the counters that failed (the frame waited; retried 30 s later).</summary>
+        public int FlashFailures { get; private set; }
 
         /// <summary>Who hears about joins, finished uplinks and downlinks.</summary>
         public ILorawanListener Listener
@@ -365,6 +372,11 @@ namespace OccupancySensor.Lorawan.Device
                 return now + FailureRetryMilliseconds;
             }
 
+            if (!CountersReady())
+            {
+                return now + FailureRetryMilliseconds;
+            }
+
             _joinNonce = _store.NextDeviceNonce;
             try
             {
@@ -372,6 +384,7 @@ namespace OccupancySensor.Lorawan.Device
             }
             catch (System.IO.IOException)
             {
+                FlashFailures++;
                 return now + FailureRetryMilliseconds;
             }
 
@@ -379,6 +392,7 @@ namespace OccupancySensor.Lorawan.Device
             LoraModulation modulation = _region.UplinkModulation(_dataRate);
             if (!_radio.Transmit(_region.ChannelFrequency(_channel), modulation, _joinRequests.Frame, length))
             {
+                RadioFailures++;
                 return now + FailureRetryMilliseconds;
             }
 
@@ -440,6 +454,7 @@ namespace OccupancySensor.Lorawan.Device
             catch (System.IO.IOException)
             {
                 // The next uplink saves again before it is sent, and holds back if flash still fails.
+                FlashFailures++;
             }
 
             _rx1Offset = _accept.Rx1DataRateOffset;
@@ -482,6 +497,11 @@ namespace OccupancySensor.Lorawan.Device
 
             if (!_prepared)
             {
+                if (!CountersReady())
+                {
+                    return now + FailureRetryMilliseconds;
+                }
+
                 if (!PrepareFrame())
                 {
                     Finish(false);
@@ -517,6 +537,7 @@ namespace OccupancySensor.Lorawan.Device
                 }
                 catch (System.IO.IOException)
                 {
+                    FlashFailures++;
                     return now + FailureRetryMilliseconds;
                 }
             }
@@ -524,6 +545,7 @@ namespace OccupancySensor.Lorawan.Device
             LoraModulation modulation = _region.UplinkModulation(_dataRate);
             if (!_radio.Transmit(_region.ChannelFrequency(_channel), modulation, _frame, _frameLength))
             {
+                RadioFailures++;
                 return now + FailureRetryMilliseconds;
             }
 
@@ -547,9 +569,35 @@ namespace OccupancySensor.Lorawan.Device
             return _rx1At;
         }
 
+        // Reads the counters from flash if that has not worked yet (a flash error at start must not stop the unit,
+        // and nothing may be sent before the counters are known).
+        private bool CountersReady()
+        {
+            if (!_countersLoaded)
+            {
+                try
+                {
+                    _store.Load();
+                    _countersLoaded = true;
+                }
+                catch (System.IO.IOException)
+                {
+                    FlashFailures++;
+                }
+            }
+
+            return _countersLoaded;
+        }
+
         // Builds the frame once per uplink; retransmissions send these same bytes.
         private bool PrepareFrame()
         {
+            // Never below what flash says is next: covers an ABP session started before the counters could be read.
+            if (_session.UplinkCounter < _store.NextUplinkCounter)
+            {
+                _session.UplinkCounter = _store.NextUplinkCounter;
+            }
+
             AdaptDataRate();
             _dataRate = _mac.DataRate;
             int options = _mac.AnswerLength;
