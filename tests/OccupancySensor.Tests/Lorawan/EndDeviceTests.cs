@@ -401,6 +401,29 @@ public class EndDeviceBehaviourTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void An_uplink_waiting_during_a_rejoin_goes_out_under_the_new_session()
+    {
+        var harness = Joined(new Eu868Region());
+        Assert.True(Send(harness, new byte[] { 1 }, false));
+
+        // The next uplink waits for the band (duty cycle); meanwhile the application rejoins.
+        Assert.True(harness.Device.RequestUplink(new byte[] { 2 }, 0, 1, 1, false));
+        Assert.True(harness.Device.Step(harness.Now) > harness.Now);
+        const uint newAddress = 0x260B9999;
+        harness.AcceptJoins(SameAsUplink, newAddress);
+        harness.Device.Join();
+        harness.Run(() => harness.Done.Count == 2, harness.Now + 3_600_000);
+
+        Assert.Equal(newAddress, harness.Joined[^1]);
+        var last = harness.Radio.Transmissions[^1];
+        var frame = harness.Verify(new[] { last })[0]!;
+        Assert.True((bool)frame["micOk"]!, "the uplink must carry the new session's MIC");
+        Assert.Equal(newAddress.ToString("x8"), (string?)frame["devAddr"]);
+        Assert.Equal(0, (int)frame["fcnt"]!);
+        Assert.Equal("02", (string?)frame["payload"]);
+    }
+
+    [Fact]
     public void Uplinks_are_refused_or_held_back_rather_than_sent_wrong()
     {
         var harness = new DeviceHarness(new Eu868Region());

@@ -203,6 +203,10 @@ namespace OccupancySensor.Lorawan.Device
             _mac.Reset();
             _joinWanted = true;
             _joinAttempts = 0;
+
+            // A pending uplink is rebuilt under the new session's keys and counter once the join succeeds.
+            _prepared = false;
+            _attempts = 0;
             _state = DeviceState.JoinWaiting;
         }
 
