@@ -16,7 +16,8 @@ var KINDS = {
   3: { name: 'inout', length: 11 },
   4: { name: 'alert', length: 8 },
   5: { name: 'health', length: 11 },
-  6: { name: 'ambient', length: 11 }
+  6: { name: 'ambient', length: 11 },
+  7: { name: 'dropped', length: 11 }
 };
 
 var COMMANDS = { 1: 'report_now', 2: 'history', 3: 'set_config' };
@@ -87,6 +88,10 @@ function decodeRecord(bytes, at, recvTime) {
     case 'inout':
       r['in'] = (bytes[v] << 12) | (bytes[v + 1] << 4) | (bytes[v + 2] >> 4);
       r.out = ((bytes[v + 2] & 0x0F) << 16) | (bytes[v + 3] << 8) | bytes[v + 4];
+      break;
+    case 'dropped':
+      r.dropped = (bytes[v] << 12) | (bytes[v + 1] << 4) | (bytes[v + 2] >> 4);
+      r.dropped_total = ((bytes[v + 2] & 0x0F) << 16) | (bytes[v + 3] << 8) | bytes[v + 4];
       break;
     case 'health':
       r.faults = (bytes[v] << 4) | (bytes[v + 1] >> 4);

@@ -71,6 +71,11 @@ public class CodecTests
             Add(Reading.InOutTotals(1, Reading.WholeUnit, total, random.Next()));
         }
 
+        foreach (var (dropped, total) in new[] { (0, 0), (1, 1), (15, 1_000), ((1 << 20) - 1, (1 << 20) - 1), (1 << 20, int.MaxValue), (-1, -1) })
+        {
+            Add(Reading.ReadingsDropped(1, dropped, total));
+        }
+
         foreach (var (faults, uptime) in new[] { (0, 0), (4095, (1 << 28) - 1), (4096, 1 << 28), (1, int.MaxValue), (-1, -1) })
         {
             Add(Reading.DeviceHealth(1, faults, uptime));
@@ -113,6 +118,7 @@ public class CodecTests
         ReadingKind.Alert => "alert",
         ReadingKind.DeviceHealth => "health",
         ReadingKind.Ambient => "ambient",
+        ReadingKind.ReadingsDropped => "dropped",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -174,6 +180,10 @@ public class CodecTests
             case ReadingKind.DeviceHealth:
                 Assert.Equal(Math.Clamp(reading.ValueA, 0, 4095), (int)decoded["faults"]!);
                 Assert.Equal(Math.Clamp(reading.ValueB, 0, (1 << 28) - 1), (int)decoded["uptime_s"]!);
+                break;
+            case ReadingKind.ReadingsDropped:
+                Assert.Equal(Math.Clamp(reading.ValueA, 0, (1 << 20) - 1), (int)decoded["dropped"]!);
+                Assert.Equal(Math.Clamp(reading.ValueB, 0, (1 << 20) - 1), (int)decoded["dropped_total"]!);
                 break;
             case ReadingKind.Ambient:
                 AssertMeasure(reading.MeasureA, -327.67, 327.67, 0.01, decoded["temperature_c"], context + " temperature");

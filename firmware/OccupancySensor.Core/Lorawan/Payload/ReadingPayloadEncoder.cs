@@ -67,6 +67,7 @@ namespace OccupancySensor.Lorawan.Payload
                 case ReadingKind.InOutTotals:
                 case ReadingKind.DeviceHealth:
                 case ReadingKind.Ambient:
+                case ReadingKind.ReadingsDropped:
                     return CommonLength + 5;
                 default:
                     return 0;
@@ -140,6 +141,10 @@ namespace OccupancySensor.Lorawan.Payload
                     break;
                 case ReadingKind.DeviceHealth:
                     Put12And28(buffer, at, Clamp(reading.ValueA, 0, MaxFaults), Clamp(reading.ValueB, 0, MaxUptimeSeconds));
+                    break;
+                case ReadingKind.ReadingsDropped:
+                    // Counts, not counters: clamped (not wrapped) to 20 bits, so a huge loss never reads as a small one.
+                    Put20And20(buffer, at, Clamp(reading.ValueA, 0, TotalModulus - 1), Clamp(reading.ValueB, 0, TotalModulus - 1));
                     break;
                 case ReadingKind.Ambient:
                     Put16(buffer, at, TemperatureCode(reading.MeasureA));
