@@ -6,13 +6,13 @@ namespace OccupancySensor.Tests.Processing;
 
 public class RobustStatisticsTests
 {
-    // The documented median: the element at index count / 2 of the sorted first `count` values (the upper median
-    // for an even count).
+    // The documented median: the middle of the sorted first `count` values, or the mean of the two middle ones for
+    // an even count.
     private static float Reference(float[] values, int count)
     {
         var sorted = values.Take(count).ToArray();
         Array.Sort(sorted);
-        return sorted[count / 2];
+        return count % 2 == 1 ? sorted[count / 2] : (sorted[(count / 2) - 1] + sorted[count / 2]) * 0.5f;
     }
 
     private static void AssertMedian(float[] values, int count)

@@ -223,7 +223,10 @@ namespace OccupancySensor.Processing
             float staticRate = Rate(seconds, settings.Get(EngineSettings.StaticHeatTimeId));
             float colderLimit = -settings.Get(EngineSettings.DetectSigmaId) * sigma;
             float learnLimit = settings.Get(EngineSettings.LearnSigmaId) * sigma;
+            float noiseLimit = -colderLimit;
             int quiet = 0;
+            int inBand = 0;
+            float inBandStep = 0;
             for (int i = 0; i < _pixels; i++)
             {
                 bool near = IsNearBlob(pixelBlob, i);
@@ -264,11 +267,45 @@ namespace OccupancySensor.Processing
                     // Quiet pixels learn their excess clipped symmetrically to the learning band, so noise has no
                     // net pull; what lies above the band (warm, but too faint to be a blob) is learned as slowly
                     // as static heat, so a heater that creeps up is absorbed before it ever becomes a blob.
+                    // Beyond the band, the rest of the excess is learned at the static-heat rate, cold as warm: a
+                    // heater that creeps up is absorbed before it ever becomes a blob, and noise, symmetric about
+                    // the median, pulls neither way. (Learning only the warm side drifted every level up by about
+                    // 0.15 °C an hour in an empty room, and a person sitting still since faded by as much.)
                     float clipped = excess > learnLimit ? learnLimit : (excess < -learnLimit ? -learnLimit : excess);
-                    _level[i] += clipped * quietRate;
+                    float step = clipped * quietRate;
                     if (excess > learnLimit)
                     {
-                        _level[i] += (excess - learnLimit) * staticRate;
+                        step += (excess - learnLimit) * staticRate;
+                    }
+                    else if (excess < -learnLimit)
+                    {
+                        step += (excess + learnLimit) * staticRate;
+                    }
+
+                    _level[i] += step;
+                    if (excess <= noiseLimit && excess >= -noiseLimit)
+                    {
+                        inBandStep += step;
+                        inBand++;
+                    }
+                }
+            }
+
+            // The levels hold the scene's shape and the offset its common mode, but the two can trade a constant:
+            // the offset is this frame's median, the levels learn the mean, and the difference between the two
+            // (noise, the 0.25 °C steps) is learned into every quiet level at once. Frame after frame that is a
+            // random walk of up to a degree in a few hours of an empty room, which the pixels of a person sitting
+            // still (not learned) do not take part in: the person fades, or their empty chair glows. What the
+            // in-band pixels learned in common is taken back out of every quiet level; a warm or cold region
+            // (beyond the band) is not common mode and stays learned.
+            if (inBand >= _pixels / 4)
+            {
+                float common = inBandStep / inBand;
+                for (int i = 0; i < _pixels; i++)
+                {
+                    if (_colderFrames[i] < 2 && pixelBlob[i] < 0 && !_nearBlob[i])
+                    {
+                        _level[i] -= common;
                     }
                 }
             }

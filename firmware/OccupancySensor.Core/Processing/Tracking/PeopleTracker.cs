@@ -41,6 +41,7 @@ namespace OccupancySensor.Processing
         private readonly bool[] _confirmed = new bool[MaxTracks];
         private readonly bool[] _person = new bool[MaxTracks];
         private readonly bool[] _splitBorn = new bool[MaxTracks];
+        private readonly bool[] _heatPiece = new bool[MaxTracks];
         private readonly int[] _id = new int[MaxTracks];
         private readonly int[] _blob = new int[MaxTracks];
         private readonly int[] _age = new int[MaxTracks];
@@ -491,6 +492,13 @@ namespace OccupancySensor.Processing
                 // neighbour; only a displacement with pixels jumping is movement.
                 // And the displacement must last: an arm reaching over a monitor drags the monitor blob's centroid
                 // for a few seconds, then lets it go back.
+                // A piece of a heat source stays heat however it moves: the outline of a large warm area (a
+                // radiator, a sun patch) breaks into pieces that come and go and wander as it warms.
+                if (_heatPiece[t])
+                {
+                    return;
+                }
+
                 if (moved2 < 0.25f * move * move)
                 {
                     _movingSince[t] = long.MinValue;
@@ -653,12 +661,37 @@ namespace OccupancySensor.Processing
                 return !_confirmed[candidate];
             }
 
+            // A piece that split off a track and merged back into it again was part of it all along (a still
+            // person's arm, or their lap, flickering over the threshold): the piece goes, whatever the PIR saw.
+            if (IsPieceOf(candidate, current) || IsPieceOf(current, candidate))
+            {
+                return IsPieceOf(candidate, current);
+            }
+
             if (_confirmed[candidate] && _lastMotionAt[candidate] != _lastMotionAt[current])
             {
                 return _lastMotionAt[candidate] > _lastMotionAt[current];
             }
 
             return _id[candidate] > _id[current];
+        }
+
+        private bool IsHeatTrack(int id)
+        {
+            for (int t = 0; t < MaxTracks; t++)
+            {
+                if (_live[t] && _id[t] == id)
+                {
+                    return _confirmed[t] && !_person[t];
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsPieceOf(int piece, int whole)
+        {
+            return _splitBorn[piece] && !_person[piece] && _parentId[piece] == _id[whole];
         }
 
         private void Birth(BlobFinder blobs, int count, long now)
@@ -704,6 +737,7 @@ namespace OccupancySensor.Processing
                 float position = _doorAlongColumns ? column : row;
                 _side[t] = position < _doorPosition ? -1 : 1;
                 _splitBorn[t] = false;
+                _heatPiece[t] = false;
                 _parentId[t] = 0;
 
                 // Inherit from the track that owned this blob's warmest pixel last frame, if one did.
@@ -718,6 +752,7 @@ namespace OccupancySensor.Processing
                     _side[t] = _ownerSide[pixel];
                     _splitBorn[t] = true;
                     _parentId[t] = _ownerId[pixel];
+                    _heatPiece[t] = IsHeatTrack(_ownerId[pixel]);
                     _parentMassBefore[t] = _ownerMass[pixel];
                     break;
                 }
