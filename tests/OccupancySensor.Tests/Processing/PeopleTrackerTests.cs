@@ -302,6 +302,42 @@ public class PeopleTrackerTests
     }
 
     [Fact]
+    public void A_track_settled_in_one_place_does_not_leap_onto_a_blob_three_pixels_away_at_one_frame_a_second()
+    {
+        // At 1 fps the gate is 4 pixels (half an 8x8 view): a walker crosses the view in a few frames. A warm object
+        // that has sat in one place for a minute does not; when its blob fades for a frame and another blob shows
+        // three pixels away (a monitor, a radiator's glow), its track must not jump there.
+        var settings = new EngineSettings();
+        var longAgo = Times(1000);
+        var never = Times(long.MinValue);
+        const float gate = 4f;
+        var tracker = new PeopleTracker(8, 8);
+        long now = 601_000;
+        for (int k = 0; k < 60; k++)
+        {
+            tracker.Update(BlobAt(2f, 3f), longAgo, never, now += 1000, 1f, 6f, gate, settings);
+        }
+
+        Assert.True(tracker.IsConfirmed(0));
+        tracker.Update(BlobAt(5f, 3f), longAgo, never, now += 1000, 1f, 6f, gate, settings);
+
+        // The blob there is a newcomer's (not yet confirmed), not the settled track moved on.
+        var onIt = Enumerable.Range(0, PeopleTracker.MaxTracks).Where(t => tracker.IsLive(t) && tracker.ColumnOf(t) > 4.5f).ToArray();
+        Assert.Single(onIt);
+        Assert.False(tracker.IsConfirmed(onIt[0]));
+
+        // A track that has just been moving keeps the full gate: a walker three pixels on is still the walker.
+        var walker = new PeopleTracker(8, 8);
+        now = 601_000;
+        walker.Update(BlobAt(1f, 3f), Times(now), Times(now), now, 1f, 6f, gate, settings);
+        walker.Update(BlobAt(1f, 3f), Times(now), Times(now), now += 1000, 1f, 6f, gate, settings);
+        Assert.True(walker.IsConfirmed(0));
+        walker.Update(BlobAt(4f, 3f), Times(now), Times(now), now += 1000, 1f, 6f, gate, settings);
+        Assert.InRange(walker.ColumnOf(0), 3.5f, 4.5f);
+        Assert.DoesNotContain(Enumerable.Range(1, PeopleTracker.MaxTracks - 1), walker.IsLive);
+    }
+
+    [Fact]
     public void A_heat_source_whose_centroid_shifts_without_any_pixel_ever_jumping_stays_a_heat_source()
     {
         // Warm for ten minutes (last quiet long ago), so not a sudden arrival: a heat source once confirmed.

@@ -17,6 +17,12 @@ namespace OccupancySensor.Processing
         private const float SigmaPerMedianDeviation = 1.4826f;
         private const float SigmaPerMeanDeviation = 1.2533f;
 
+        // The quiet levels are anchored this many background time constants after the warm-up (their noise has
+        // settled to a few hundredths of a degree by then), and a level within this many sigmas of its anchor is
+        // steady: noise and the slow common-mode walk stay inside, a heat source learned into the level leaves.
+        private const float AnchorAfterTimeConstants = 5f;
+        private const float AnchorWindowSigmas = 1f;
+
         // AMG8833 datasheet noise as the guess before anything is learned.
         private const float InitialSigmaCelsius = 0.3f;
 
@@ -28,6 +34,10 @@ namespace OccupancySensor.Processing
         private readonly int _pixels;
         private readonly float[] _level;
         private readonly float[] _excess;
+
+        // Where each level stood once the scene had settled: the quiet levels' common mode is held there.
+        private readonly float[] _anchor;
+        private bool _anchored;
         private readonly float[] _scratch;
         private readonly bool[] _nearBlob;
         private readonly byte[] _colderFrames;
@@ -46,6 +56,7 @@ namespace OccupancySensor.Processing
             _pixels = width * height;
             _level = new float[_pixels];
             _excess = new float[_pixels];
+            _anchor = new float[_pixels];
             _scratch = new float[_pixels];
             _nearBlob = new bool[_pixels];
             _colderFrames = new byte[_pixels];
@@ -55,7 +66,7 @@ namespace OccupancySensor.Processing
         /// <summary>Bytes this stage holds.</summary>
         public int AllocatedBytes
         {
-            get { return _pixels * (4 + 4 + 4 + 1 + 1); }
+            get { return _pixels * (4 + 4 + 4 + 4 + 1 + 1); }
         }
 
         /// <summary>Whether the empty scene is known (from a calibration or the warm-up).</summary>
@@ -92,6 +103,7 @@ namespace OccupancySensor.Processing
             _warmUpFrames = 0;
             _warmUpSeconds = 0;
             _learnedSeconds = 0;
+            _anchored = false;
             Offset = 0;
             _quietOffset = 0;
             _ambientAtQuietOffset = float.NaN;
@@ -223,10 +235,7 @@ namespace OccupancySensor.Processing
             float staticRate = Rate(seconds, settings.Get(EngineSettings.StaticHeatTimeId));
             float colderLimit = -settings.Get(EngineSettings.DetectSigmaId) * sigma;
             float learnLimit = settings.Get(EngineSettings.LearnSigmaId) * sigma;
-            float noiseLimit = -colderLimit;
             int quiet = 0;
-            int inBand = 0;
-            float inBandStep = 0;
             for (int i = 0; i < _pixels; i++)
             {
                 bool near = IsNearBlob(pixelBlob, i);
@@ -283,30 +292,6 @@ namespace OccupancySensor.Processing
                     }
 
                     _level[i] += step;
-                    if (excess <= noiseLimit && excess >= -noiseLimit)
-                    {
-                        inBandStep += step;
-                        inBand++;
-                    }
-                }
-            }
-
-            // The levels hold the scene's shape and the offset its common mode, but the two can trade a constant:
-            // the offset is this frame's median, the levels learn the mean, and the difference between the two
-            // (noise, the 0.25 °C steps) is learned into every quiet level at once. Frame after frame that is a
-            // random walk of up to a degree in a few hours of an empty room, which the pixels of a person sitting
-            // still (not learned) do not take part in: the person fades, or their empty chair glows. What the
-            // in-band pixels learned in common is taken back out of every quiet level; a warm or cold region
-            // (beyond the band) is not common mode and stays learned.
-            if (inBand >= _pixels / 4)
-            {
-                float common = inBandStep / inBand;
-                for (int i = 0; i < _pixels; i++)
-                {
-                    if (_colderFrames[i] < 2 && pixelBlob[i] < 0 && !_nearBlob[i])
-                    {
-                        _level[i] -= common;
-                    }
                 }
             }
 
@@ -317,6 +302,73 @@ namespace OccupancySensor.Processing
                 float floor = settings.Get(EngineSettings.NoiseFloorId);
                 Sigma = updated > floor ? updated : floor;
             }
+
+            // The levels hold the scene's shape and the offset its common mode, but the two can trade a constant:
+            // the offset is each frame's median, the levels learn a (clipped) mean, and where the noise is skewed
+            // (the 0.25 °C steps, a pixel's fixed phase against them) the two differ by a few hundredths of a degree
+            // a frame. Integrated, that walked every quiet level by up to a degree in a few hours of an empty room,
+            // which the pixels of a person sitting still (not learned) do not take part in: the person faded, or
+            // their empty chair glowed. So the quiet levels are anchored to where they stood once settled.
+            Anchor(pixelBlob, sigma, backgroundSeconds);
+        }
+
+        /// <summary>
+        /// Holds the common mode of the quiet levels still. The levels are anchored once they have settled (a few
+        /// background time constants after the warm-up, so the anchor is not the warm-up's noise); from then on,
+        /// the median of how far the steady quiet levels have moved from their anchors is taken back out of every
+        /// quiet level. Steady: within a window around the anchor. A median of the steady ones, not a mean of
+        /// all: a radiator cooling, a monitor warming or a sun patch moves a good share of the levels steadily one
+        /// way for an hour, and a mean (or any learning that conserves the levels' sum) took that for common mode
+        /// and pushed every other level the opposite way; the empty desk next to a cooling radiator glowed at
+        /// +0.7 °C after its worker left.
+        /// </summary>
+        private void Anchor(int[] pixelBlob, float sigma, float backgroundSeconds)
+        {
+            if (!_anchored)
+            {
+                if (_learnedSeconds < AnchorAfterTimeConstants * backgroundSeconds)
+                {
+                    return;
+                }
+
+                for (int i = 0; i < _pixels; i++)
+                {
+                    _anchor[i] = _level[i];
+                }
+
+                _anchored = true;
+                return;
+            }
+
+            float window = AnchorWindowSigmas * sigma;
+            int steady = 0;
+            for (int i = 0; i < _pixels; i++)
+            {
+                float moved = _level[i] - _anchor[i];
+                if (IsQuietLevel(pixelBlob, i) && moved <= window && moved >= -window)
+                {
+                    _scratch[steady++] = moved;
+                }
+            }
+
+            if (steady < _pixels / 4)
+            {
+                return;
+            }
+
+            float common = RobustStatistics.Median(_scratch, steady);
+            for (int i = 0; i < _pixels; i++)
+            {
+                if (IsQuietLevel(pixelBlob, i))
+                {
+                    _level[i] -= common;
+                }
+            }
+        }
+
+        private bool IsQuietLevel(int[] pixelBlob, int i)
+        {
+            return _colderFrames[i] < 2 && pixelBlob[i] < 0 && !_nearBlob[i];
         }
 
         private static float Rate(float seconds, float timeConstant)

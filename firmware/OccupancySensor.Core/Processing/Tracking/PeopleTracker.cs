@@ -59,6 +59,10 @@ namespace OccupancySensor.Processing
         private readonly float[] _anchorY = new float[MaxTracks];
         private readonly long[] _bornAt = new long[MaxTracks];
         private readonly long[] _lastMotionAt = new long[MaxTracks];
+
+        // When the track's blob last moved by itself (the PIR not counted): a track settled in one place for
+        // a while follows its blob within the settled gate only.
+        private readonly long[] _lastMovedAt = new long[MaxTracks];
         private readonly long[] _movingSince = new long[MaxTracks];
         private readonly int[] _parentId = new int[MaxTracks];
         private readonly float[] _parentMassBefore = new float[MaxTracks];
@@ -72,6 +76,8 @@ namespace OccupancySensor.Processing
         private readonly bool[] _sticky;
         private int _nextId = 1;
         private float _gate;
+        private float _settledGate;
+        private long _now;
         private float _doorPosition;
         private float _doorMargin;
         private bool _doorAlongColumns;
@@ -103,7 +109,7 @@ namespace OccupancySensor.Processing
         /// <summary>Bytes this stage holds.</summary>
         public int AllocatedBytes
         {
-            get { return (_pixels * 13) + (MaxTracks * ((4 * 18) + (8 * 3) + 4)) + (BlobFinder.MaxBlobs * 10); }
+            get { return (_pixels * 13) + (MaxTracks * ((4 * 18) + (8 * 4) + 4)) + (BlobFinder.MaxBlobs * 10); }
         }
 
         /// <summary>In crossings counted by the last update.</summary>
@@ -233,6 +239,9 @@ namespace OccupancySensor.Processing
             NewIn = 0;
             NewOut = 0;
             _gate = gate;
+            _now = now;
+            float settled = SettledGateAt8Pixels * _width / 8f;
+            _settledGate = settled < gate ? settled : gate;
             int count = blobs.Count;
             for (int b = 0; b < count; b++)
             {
@@ -277,10 +286,12 @@ namespace OccupancySensor.Processing
                             continue;
                         }
 
+                        float limit = GateOf(t);
+                        limit *= limit;
                         for (int b = 0; b < count; b++)
                         {
                             float d = _blobTaken[b] ? best : Distance2(t, blobs, b);
-                            if (d < best)
+                            if (d < best && d < limit)
                             {
                                 best = d;
                                 bestTrack = t;
@@ -308,7 +319,8 @@ namespace OccupancySensor.Processing
                     continue;
                 }
 
-                float best = _gate * _gate;
+                float best = GateOf(t);
+                best *= best;
                 int bestBlob = -1;
                 for (int b = 0; b < count; b++)
                 {
@@ -376,6 +388,21 @@ namespace OccupancySensor.Processing
                     _blobTracks[b] = 1;
                 }
             }
+        }
+
+        // A track settled in one place (confirmed, its blob not moving for SettledMilliseconds) is looked for this
+        // close (pixels of an 8-pixel-wide view). At 1 fps the gate is half the view, because a walker crosses it
+        // in a few frames; but a person sitting still, a monitor or a radiator does not leap three pixels from one
+        // frame to the next, and with the full gate their tracks swapped blobs whenever one flickered below the
+        // threshold (a person's track jumped onto the monitor beside them, or a heat source's track hopped between
+        // a radiator's glow and a sun patch and passed for a person moving). Someone settled who gets up and walks
+        // off leaves their track behind for the miss rules; their walking blob is a new track.
+        private const float SettledGateAt8Pixels = 1.5f;
+        private const long SettledMilliseconds = 10000;
+
+        private float GateOf(int t)
+        {
+            return _confirmed[t] && _now - _lastMovedAt[t] > SettledMilliseconds ? _settledGate : _gate;
         }
 
         // A blob splitting off a shared one is at most this far (pixels of an 8-pixel-wide view) from it.
@@ -478,6 +505,7 @@ namespace OccupancySensor.Processing
             _anchorX[t] = column;
             _anchorY[t] = row;
             _lastMotionAt[t] = now;
+            _lastMovedAt[t] = now;
             _movingSince[t] = long.MinValue;
         }
 
@@ -512,6 +540,7 @@ namespace OccupancySensor.Processing
                     else if (now - _movingSince[t] >= SustainedMoveMilliseconds)
                     {
                         _person[t] = true;
+                        _lastMovedAt[t] = now;
                         _anchorX[t] = column;
                         _anchorY[t] = row;
                         _lastMotionAt[t] = now;
@@ -528,6 +557,7 @@ namespace OccupancySensor.Processing
                 _anchorX[t] = column;
                 _anchorY[t] = row;
                 _lastMotionAt[t] = now;
+                _lastMovedAt[t] = now;
             }
             else if (now - _lastMotionAt[t] > stillLimit)
             {
@@ -732,6 +762,7 @@ namespace OccupancySensor.Processing
                 _mass[t] = blobs.MassOf(b);
                 _lastMass[t] = _mass[t];
                 _bornAt[t] = now;
+                _lastMovedAt[t] = now;
                 _blob[t] = b;
                 _blobTracks[b] = 1;
                 float position = _doorAlongColumns ? column : row;
