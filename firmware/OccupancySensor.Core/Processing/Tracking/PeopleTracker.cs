@@ -63,6 +63,8 @@ namespace OccupancySensor.Processing
         // When the track's blob last moved by itself (the PIR not counted): a track settled in one place for
         // a while follows its blob within the settled gate only.
         private readonly long[] _lastMovedAt = new long[MaxTracks];
+        private readonly float[] _settleX = new float[MaxTracks];
+        private readonly float[] _settleY = new float[MaxTracks];
         private readonly long[] _movingSince = new long[MaxTracks];
         private readonly int[] _parentId = new int[MaxTracks];
         private readonly float[] _parentMassBefore = new float[MaxTracks];
@@ -109,7 +111,7 @@ namespace OccupancySensor.Processing
         /// <summary>Bytes this stage holds.</summary>
         public int AllocatedBytes
         {
-            get { return (_pixels * 13) + (MaxTracks * ((4 * 18) + (8 * 4) + 4)) + (BlobFinder.MaxBlobs * 10); }
+            get { return (_pixels * 13) + (MaxTracks * ((4 * 19) + (8 * 4) + 5)) + (BlobFinder.MaxBlobs * 10); }
         }
 
         /// <summary>In crossings counted by the last update.</summary>
@@ -400,6 +402,23 @@ namespace OccupancySensor.Processing
         private const float SettledGateAt8Pixels = 1.5f;
         private const long SettledMilliseconds = 10000;
 
+        // A centroid that wanders less than this (pixels of an 8-pixel-wide view) from where it settled is still
+        // settled: noise and the outline's churn move a still person's centroid by half a pixel.
+        private const float SettledRadiusAt8Pixels = 1f;
+
+        private void Settle(int t, float column, float row, long now)
+        {
+            float dx = column - _settleX[t];
+            float dy = row - _settleY[t];
+            float radius = SettledRadiusAt8Pixels * _width / 8f;
+            if ((dx * dx) + (dy * dy) > radius * radius)
+            {
+                _settleX[t] = column;
+                _settleY[t] = row;
+                _lastMovedAt[t] = now;
+            }
+        }
+
         private float GateOf(int t)
         {
             return _confirmed[t] && _now - _lastMovedAt[t] > SettledMilliseconds ? _settledGate : _gate;
@@ -471,6 +490,7 @@ namespace OccupancySensor.Processing
 
                 _x[t] = column;
                 _y[t] = row;
+                Settle(t, column, row, now);
                 _missFrames[t] = 0;
                 _missSeconds[t] = 0;
                 _lastMass[t] = blobs.MassOf(b);
@@ -505,7 +525,6 @@ namespace OccupancySensor.Processing
             _anchorX[t] = column;
             _anchorY[t] = row;
             _lastMotionAt[t] = now;
-            _lastMovedAt[t] = now;
             _movingSince[t] = long.MinValue;
         }
 
@@ -540,7 +559,6 @@ namespace OccupancySensor.Processing
                     else if (now - _movingSince[t] >= SustainedMoveMilliseconds)
                     {
                         _person[t] = true;
-                        _lastMovedAt[t] = now;
                         _anchorX[t] = column;
                         _anchorY[t] = row;
                         _lastMotionAt[t] = now;
@@ -557,7 +575,6 @@ namespace OccupancySensor.Processing
                 _anchorX[t] = column;
                 _anchorY[t] = row;
                 _lastMotionAt[t] = now;
-                _lastMovedAt[t] = now;
             }
             else if (now - _lastMotionAt[t] > stillLimit)
             {
@@ -763,6 +780,8 @@ namespace OccupancySensor.Processing
                 _lastMass[t] = _mass[t];
                 _bornAt[t] = now;
                 _lastMovedAt[t] = now;
+                _settleX[t] = column;
+                _settleY[t] = row;
                 _blob[t] = b;
                 _blobTracks[b] = 1;
                 float position = _doorAlongColumns ? column : row;
