@@ -175,6 +175,47 @@ public class BackgroundModelTests
     }
 
     [Fact]
+    public void The_faint_fringe_a_persons_blob_holds_on_to_is_learned_and_their_body_is_not()
+    {
+        // A person sits still at +3 °C over four pixels; their blob also holds eight faintly warm pixels beside them
+        // (+0.6 °C: a monitor left on, a warm desk). Twenty minutes at 1 fps later the fringe is background and the
+        // person is as warm as ever.
+        var scene = new ThermalScene(Width, Height, seed: 11, noise: 0.2f);
+        var model = WarmedUp(scene, 40);
+        var settings = new EngineSettings();
+        int[] body = { (3 * Width) + 3, (3 * Width) + 4, (4 * Width) + 3, (4 * Width) + 4 };
+        int[] fringe = { (2 * Width) + 5, (3 * Width) + 5, (4 * Width) + 5, (5 * Width) + 5, (2 * Width) + 6, (3 * Width) + 6, (4 * Width) + 6, (5 * Width) + 6 };
+        var pixelBlob = Enumerable.Repeat(-1, Pixels).ToArray();
+        foreach (int i in body.Concat(fringe))
+        {
+            pixelBlob[i] = 0;
+        }
+
+        var isPerson = new bool[BlobFinder.MaxBlobs];
+        isPerson[0] = true;
+        var pixels = new float[Pixels];
+        for (int second = 0; second < 1200; second++)
+        {
+            scene.Render(4000 + (second * 1000)).Pixels.CopyTo(pixels, 0);
+            foreach (int i in body)
+            {
+                pixels[i] += 3f;
+            }
+
+            foreach (int i in fringe)
+            {
+                pixels[i] += 0.6f;
+            }
+
+            model.Subtract(pixels, QuietBand(settings));
+            model.Learn(pixelBlob, isPerson, 1f, settings);
+        }
+
+        Assert.InRange(fringe.Average(i => model.Excess[i]), -0.2f, 0.2f);
+        Assert.InRange(body.Average(i => model.Excess[i]), 2.7f, 3.3f);
+    }
+
+    [Fact]
     public void A_uniform_one_degree_step_of_the_whole_frame_becomes_the_offset_not_excess()
     {
         var scene = new ThermalScene(Width, Height, seed: 5, noise: 0.2f);

@@ -23,6 +23,10 @@ namespace OccupancySensor.Processing
         private const float AnchorAfterTimeConstants = 5f;
         private const float AnchorWindowSigmas = 1f;
 
+        // The part of a person's blob less warm than this share of its warmest pixel is fringe, not body: a seated
+        // person's body is within a pixel of their peak, where the excess is over half of it.
+        private const float PersonFringeShare = 0.25f;
+
         // AMG8833 datasheet noise as the guess before anything is learned.
         private const float InitialSigmaCelsius = 0.3f;
 
@@ -37,6 +41,9 @@ namespace OccupancySensor.Processing
 
         // Where each level stood once the scene had settled: the quiet levels' common mode is held there.
         private readonly float[] _anchor;
+
+        // Each blob's warmest excess in the frame being learned.
+        private readonly float[] _blobPeak = new float[BlobFinder.MaxBlobs];
         private bool _anchored;
         private readonly float[] _scratch;
         private readonly bool[] _nearBlob;
@@ -66,7 +73,7 @@ namespace OccupancySensor.Processing
         /// <summary>Bytes this stage holds.</summary>
         public int AllocatedBytes
         {
-            get { return _pixels * (4 + 4 + 4 + 4 + 1 + 1); }
+            get { return (_pixels * (4 + 4 + 4 + 4 + 1 + 1)) + (BlobFinder.MaxBlobs * 4); }
         }
 
         /// <summary>Whether the empty scene is known (from a calibration or the warm-up).</summary>
@@ -236,6 +243,20 @@ namespace OccupancySensor.Processing
             float colderLimit = -settings.Get(EngineSettings.DetectSigmaId) * sigma;
             float learnLimit = settings.Get(EngineSettings.LearnSigmaId) * sigma;
             int quiet = 0;
+            for (int b = 0; b < BlobFinder.MaxBlobs; b++)
+            {
+                _blobPeak[b] = 0;
+            }
+
+            for (int i = 0; i < _pixels; i++)
+            {
+                int blob = pixelBlob[i];
+                if (blob >= 0 && _excess[i] > _blobPeak[blob])
+                {
+                    _blobPeak[blob] = _excess[i];
+                }
+            }
+
             for (int i = 0; i < _pixels; i++)
             {
                 bool near = IsNearBlob(pixelBlob, i);
@@ -264,7 +285,12 @@ namespace OccupancySensor.Processing
                 }
                 else if (blob >= 0)
                 {
-                    if (!blobIsPerson[blob])
+                    // A person's blob is not learned, but only their body is theirs: the faint fringe that the
+                    // blob holds on to (a monitor left on beside them, a warm desk, whatever is faintly warm and
+                    // touches them) is learned as slowly as static heat. Held unlearned for hours, such a fringe
+                    // spread the person's blob over half the view, and everyone who sat down in it was taken
+                    // for a piece of them (office-day pod-13).
+                    if (!blobIsPerson[blob] || excess < PersonFringeShare * _blobPeak[blob])
                     {
                         _level[i] += excess * staticRate;
                     }
