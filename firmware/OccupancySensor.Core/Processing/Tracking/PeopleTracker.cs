@@ -64,6 +64,10 @@ namespace OccupancySensor.Processing
         // a while follows its blob within the settled gate only.
         private readonly long[] _lastMovedAt = new long[MaxTracks];
         private readonly float[] _settleX = new float[MaxTracks];
+
+        // A person's usual blob mass, and since when their blob has been much lighter than that.
+        private readonly float[] _refMass = new float[MaxTracks];
+        private readonly long[] _lightSince = new long[MaxTracks];
         private readonly float[] _settleY = new float[MaxTracks];
         private readonly long[] _movingSince = new long[MaxTracks];
         private readonly int[] _parentId = new int[MaxTracks];
@@ -111,7 +115,7 @@ namespace OccupancySensor.Processing
         /// <summary>Bytes this stage holds.</summary>
         public int AllocatedBytes
         {
-            get { return (_pixels * 13) + (MaxTracks * ((4 * 19) + (8 * 4) + 5)) + (BlobFinder.MaxBlobs * 10); }
+            get { return (_pixels * 13) + (MaxTracks * ((4 * 20) + (8 * 5) + 5)) + (BlobFinder.MaxBlobs * 10); }
         }
 
         /// <summary>In crossings counted by the last update.</summary>
@@ -369,7 +373,10 @@ namespace OccupancySensor.Processing
                 int bestTrack = -1;
                 for (int t = 0; t < MaxTracks; t++)
                 {
-                    if (_live[t] && _blob[t] >= 0 && _blobTracks[_blob[t]] >= 2)
+                    // Not from this very blob: tracks that joined it only in the merged pass (none took it in the
+                    // greedy pass) already share it, and handing one of them "back" reset its count to one, so both
+                    // followed it as if alone.
+                    if (_live[t] && _blob[t] >= 0 && _blob[t] != b && _blobTracks[_blob[t]] >= 2)
                     {
                         // Tracks at the same spot: the blob splitting off takes a heat source's track before a
                         // person's, so a person's track is never handed to something warm appearing nearby.
@@ -419,9 +426,14 @@ namespace OccupancySensor.Processing
             }
         }
 
+        private bool IsSettled(int t)
+        {
+            return _confirmed[t] && _now - _lastMovedAt[t] > SettledMilliseconds;
+        }
+
         private float GateOf(int t)
         {
-            return _confirmed[t] && _now - _lastMovedAt[t] > SettledMilliseconds ? _settledGate : _gate;
+            return IsSettled(t) ? _settledGate : _gate;
         }
 
         // A blob splitting off a shared one is at most this far (pixels of an 8-pixel-wide view) from it.
@@ -488,15 +500,24 @@ namespace OccupancySensor.Processing
                     }
                 }
 
-                _x[t] = column;
-                _y[t] = row;
-                Settle(t, column, row, now);
+                // A settled track sharing a blob stays where it was: the shared centroid lies between the two
+                // (a person and the monitor their blob touched), and tracks moved there swapped their blobs at
+                // random when the blob split again. A moving track follows the shared blob, so that people walking
+                // through the door together are still counted.
+                if (alone || !IsSettled(t))
+                {
+                    _x[t] = column;
+                    _y[t] = row;
+                    Settle(t, column, row, now);
+                }
+
                 _missFrames[t] = 0;
                 _missSeconds[t] = 0;
                 _lastMass[t] = blobs.MassOf(b);
                 if (_confirmed[t] && alone)
                 {
                     JudgeMotion(t, b, column, row, now, move, stillLimit);
+                    JudgeLeaving(t, blobs.MassOf(b), now, seconds);
                 }
 
                 CountCrossing(t);
@@ -526,6 +547,8 @@ namespace OccupancySensor.Processing
             _anchorY[t] = row;
             _lastMotionAt[t] = now;
             _movingSince[t] = long.MinValue;
+            _refMass[t] = _mass[t];
+            _lightSince[t] = long.MinValue;
         }
 
         private void JudgeMotion(int t, int blob, float column, float row, long now, float move, long stillLimit)
@@ -559,6 +582,8 @@ namespace OccupancySensor.Processing
                     else if (now - _movingSince[t] >= SustainedMoveMilliseconds)
                     {
                         _person[t] = true;
+                        _refMass[t] = _mass[t];
+                        _lightSince[t] = long.MinValue;
                         _anchorX[t] = column;
                         _anchorY[t] = row;
                         _lastMotionAt[t] = now;
@@ -579,6 +604,44 @@ namespace OccupancySensor.Processing
             else if (now - _lastMotionAt[t] > stillLimit)
             {
                 _person[t] = false;
+            }
+        }
+
+        // A person's blob that keeps less than this share of its usual mass for LeftMilliseconds has lost the
+        // person: what stays is what was warm under or beside them. The usual mass follows slow changes (a sun
+        // patch fading in under them) over RefMassSeconds.
+        private const float LeftMassShare = 0.5f;
+        private const long LeftMilliseconds = 5000;
+        private const float RefMassSeconds = 60f;
+
+        private void JudgeLeaving(int t, float mass, long now, float seconds)
+        {
+            if (!_person[t])
+            {
+                return;
+            }
+
+            if (mass >= LeftMassShare * _refMass[t])
+            {
+                float rate = seconds / RefMassSeconds;
+                _refMass[t] += (mass - _refMass[t]) * (rate < 1f ? rate : 1f);
+                _lightSince[t] = long.MinValue;
+                return;
+            }
+
+            if (_lightSince[t] == long.MinValue)
+            {
+                _lightSince[t] = now;
+            }
+            else if (now - _lightSince[t] >= LeftMilliseconds)
+            {
+                // The person stood up and left (a monitor, a sun patch or a warm chair kept their blob alive): the
+                // track is a heat source from now on, at the place where it is.
+                _person[t] = false;
+                _anchorX[t] = _x[t];
+                _anchorY[t] = _y[t];
+                _movingSince[t] = long.MinValue;
+                _lightSince[t] = long.MinValue;
             }
         }
 
