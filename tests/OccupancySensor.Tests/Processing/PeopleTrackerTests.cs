@@ -434,6 +434,28 @@ public class PeopleTrackerTests
     }
 
     [Fact]
+    public void At_one_frame_a_second_someone_whose_edge_pixels_warmed_for_five_seconds_before_stepping_in_is_a_person()
+    {
+        // Walking in along the view's edge, the person half covers the edge pixels for a few seconds (their average
+        // creeps above the quiet band), then steps in: the warmest pixel jumps. It was last quiet five frames before
+        // the blob was born.
+        var settings = new EngineSettings();
+        long born = 601_000;
+        var quiet = Times(born - 5000);
+        var jumped = Times(born);
+        var tracker = new PeopleTracker(8, 8);
+        tracker.Update(Spots((0.5f, 5f, 4f)), quiet, jumped, born, 1f, 6f, 4f, settings);
+        tracker.Update(Spots((1f, 5f, 4f)), quiet, jumped, born + 1000, 1f, 6f, 4f, settings);
+        Assert.Equal(1, tracker.People);
+
+        // A warm spot whose pixels were last quiet a minute before it jumped is no newcomer.
+        var old = new PeopleTracker(8, 8);
+        old.Update(Spots((0.5f, 5f, 4f)), Times(born - 60_000), jumped, born, 1f, 6f, 4f, settings);
+        old.Update(Spots((1f, 5f, 4f)), Times(born - 60_000), jumped, born + 1000, 1f, 6f, 4f, settings);
+        Assert.Equal(0, old.People);
+    }
+
+    [Fact]
     public void A_heat_source_whose_centroid_shifts_without_any_pixel_ever_jumping_stays_a_heat_source()
     {
         // Warm for ten minutes (last quiet long ago), so not a sudden arrival: a heat source once confirmed.

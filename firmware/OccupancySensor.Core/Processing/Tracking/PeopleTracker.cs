@@ -443,7 +443,10 @@ namespace OccupancySensor.Processing
         private const float SplitPersonPenalty = 0.01f;
 
         // Frames within which a newcomer's warmest pixel must have been background for the newcomer to be sudden.
-        private const int OnsetFrames = 4;
+        // Six at 1 fps: someone walking in along the edge of the view warms the edge pixels (partly covered) for a
+        // second or two before they step in, and the warmest pixel at confirmation was not quiet in the last four
+        // (doorway-rush seed 2: a worker arriving with a colleague was taken for heat and missed for 100 min).
+        private const int OnsetFrames = 6;
 
         private void Follow(BlobFinder blobs, long now, float seconds, float confirmMass, EngineSettings settings)
         {
