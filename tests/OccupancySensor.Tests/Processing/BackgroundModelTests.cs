@@ -103,6 +103,119 @@ public class BackgroundModelTests
     }
 
     [Fact]
+    public void A_person_sitting_still_for_hours_keeps_their_excess_while_a_radiator_cools_beside_them()
+    {
+        // Three hours at the AMG8833's 1 fps: 0.3 °C noise rounded to its 0.25 °C steps, constant air. A radiator's
+        // glow over the top two rows cools from +0.8 °C to nothing over the first hour (always inside the quiet
+        // band, so it is learned as quiet pixels), and a person sits still over four pixels at +2 °C, held as a
+        // person's blob (not learned). The person's excess must stay +2 °C: the levels and the offset may not
+        // trade a constant, neither through noise (a mean learned against a median) nor through the cooling
+        // glow (a common mode taken from the mean of the quiet pixels' steps).
+        var random = new Random(7);
+        float Gaussian() => (float)(Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble()));
+        var pattern = Enumerable.Range(0, Pixels).Select(_ => (float)((random.NextDouble() * 0.6) - 0.3)).ToArray();
+        int[] person = { (4 * Width) + 4, (4 * Width) + 5, (5 * Width) + 4, (5 * Width) + 5 };
+        var pixelBlob = Enumerable.Repeat(-1, Pixels).ToArray();
+        foreach (int i in person)
+        {
+            pixelBlob[i] = 0;
+        }
+
+        var isPerson = new bool[BlobFinder.MaxBlobs];
+        isPerson[0] = true;
+        var settings = new EngineSettings();
+        var pixels = new float[Pixels];
+        void Render(int second)
+        {
+            float glow = 0.8f * Math.Max(0f, 1f - (second / 3600f));
+            for (int i = 0; i < Pixels; i++)
+            {
+                float value = 21f + pattern[i] + (0.3f * Gaussian()) + (i < 2 * Width ? glow : 0f) + (pixelBlob[i] == 0 ? 2f : 0f);
+                pixels[i] = MathF.Round(value / 0.25f) * 0.25f;
+            }
+        }
+
+        var model = new BackgroundModel(Width, Height);
+        var empty = Enumerable.Repeat(-1, Pixels).ToArray();
+        for (int second = 0; second < 2; second++)
+        {
+            Render(second);
+            for (int i = 0; i < Pixels; i++)
+            {
+                pixels[i] -= pixelBlob[i] == 0 ? 2f : 0f;
+            }
+
+            model.AddEmptyFrame(pixels, 1f);
+        }
+
+        Assert.True(model.TryFinishWarmUp(2f, 0.05f, false));
+        // The person's excess averaged over their four pixels, in the first half hour after the glow and the
+        // levels settled (minutes 10 to 40) and in the last half hour: the noise of each is 0.3 / sqrt(7200), and
+        // the two may differ by no more than a tenth of a degree.
+        float early = 0;
+        float late = 0;
+        for (int second = 2; second < 3 * 3600; second++)
+        {
+            Render(second);
+            model.Subtract(pixels, QuietBand(settings));
+            model.Learn(pixelBlob, isPerson, 1f, settings);
+            float excess = person.Average(i => model.Excess[i]);
+            if (second >= 600 && second < 2400)
+            {
+                early += excess / 1800f;
+            }
+            else if (second >= (3 * 3600) - 1800)
+            {
+                late += excess / 1800f;
+            }
+        }
+
+        Assert.InRange(early, 1.7f, 2.3f);
+        Assert.True(Math.Abs(late - early) < 0.1f, $"the still person's excess went from {early:F2} to {late:F2} °C");
+    }
+
+    [Fact]
+    public void The_faint_fringe_a_persons_blob_holds_on_to_is_learned_and_their_body_is_not()
+    {
+        // A person sits still at +3 °C over four pixels; their blob also holds eight faintly warm pixels beside them
+        // (+0.6 °C: a monitor left on, a warm desk). Twenty minutes at 1 fps later the fringe is background and the
+        // person is as warm as ever.
+        var scene = new ThermalScene(Width, Height, seed: 11, noise: 0.2f);
+        var model = WarmedUp(scene, 40);
+        var settings = new EngineSettings();
+        int[] body = { (3 * Width) + 3, (3 * Width) + 4, (4 * Width) + 3, (4 * Width) + 4 };
+        int[] fringe = { (2 * Width) + 5, (3 * Width) + 5, (4 * Width) + 5, (5 * Width) + 5, (2 * Width) + 6, (3 * Width) + 6, (4 * Width) + 6, (5 * Width) + 6 };
+        var pixelBlob = Enumerable.Repeat(-1, Pixels).ToArray();
+        foreach (int i in body.Concat(fringe))
+        {
+            pixelBlob[i] = 0;
+        }
+
+        var isPerson = new bool[BlobFinder.MaxBlobs];
+        isPerson[0] = true;
+        var pixels = new float[Pixels];
+        for (int second = 0; second < 1200; second++)
+        {
+            scene.Render(4000 + (second * 1000)).Pixels.CopyTo(pixels, 0);
+            foreach (int i in body)
+            {
+                pixels[i] += 3f;
+            }
+
+            foreach (int i in fringe)
+            {
+                pixels[i] += 0.6f;
+            }
+
+            model.Subtract(pixels, QuietBand(settings));
+            model.Learn(pixelBlob, isPerson, 1f, settings);
+        }
+
+        Assert.InRange(fringe.Average(i => model.Excess[i]), -0.2f, 0.2f);
+        Assert.InRange(body.Average(i => model.Excess[i]), 2.7f, 3.3f);
+    }
+
+    [Fact]
     public void A_uniform_one_degree_step_of_the_whole_frame_becomes_the_offset_not_excess()
     {
         var scene = new ThermalScene(Width, Height, seed: 5, noise: 0.2f);

@@ -302,6 +302,160 @@ public class PeopleTrackerTests
     }
 
     [Fact]
+    public void A_track_settled_in_one_place_does_not_leap_onto_a_blob_three_pixels_away_at_one_frame_a_second()
+    {
+        // At 1 fps the gate is 4 pixels (half an 8x8 view): a walker crosses the view in a few frames. A warm object
+        // that has sat in one place for a minute does not; when its blob fades for a frame and another blob shows
+        // three pixels away (a monitor, a radiator's glow), its track must not jump there.
+        var settings = new EngineSettings();
+        var longAgo = Times(1000);
+        var never = Times(long.MinValue);
+        const float gate = 4f;
+        var tracker = new PeopleTracker(8, 8);
+        long now = 601_000;
+        for (int k = 0; k < 60; k++)
+        {
+            tracker.Update(BlobAt(2f, 3f), longAgo, never, now += 1000, 1f, 6f, gate, settings);
+        }
+
+        Assert.True(tracker.IsConfirmed(0));
+        tracker.Update(BlobAt(5f, 3f), longAgo, never, now += 1000, 1f, 6f, gate, settings);
+
+        // The blob there is a newcomer's (not yet confirmed), not the settled track moved on.
+        var onIt = Enumerable.Range(0, PeopleTracker.MaxTracks).Where(t => tracker.IsLive(t) && tracker.ColumnOf(t) > 4.5f).ToArray();
+        Assert.Single(onIt);
+        Assert.False(tracker.IsConfirmed(onIt[0]));
+
+        // A track that has just been moving keeps the full gate: a walker three pixels on is still the walker.
+        var walker = new PeopleTracker(8, 8);
+        now = 601_000;
+        walker.Update(BlobAt(1f, 3f), Times(now), Times(now), now, 1f, 6f, gate, settings);
+        walker.Update(BlobAt(1f, 3f), Times(now), Times(now), now += 1000, 1f, 6f, gate, settings);
+        Assert.True(walker.IsConfirmed(0));
+        walker.Update(BlobAt(4f, 3f), Times(now), Times(now), now += 1000, 1f, 6f, gate, settings);
+        Assert.InRange(walker.ColumnOf(0), 3.5f, 4.5f);
+        Assert.DoesNotContain(Enumerable.Range(1, PeopleTracker.MaxTracks - 1), walker.IsLive);
+    }
+
+    private static BlobFinder Spots(params (float X, float Y, float Amplitude)[] spots)
+    {
+        var excess = new float[64];
+        for (int i = 0; i < 64; i++)
+        {
+            foreach (var spot in spots)
+            {
+                float dx = (i % 8) - spot.X;
+                float dy = (i / 8) - spot.Y;
+                excess[i] += spot.Amplitude * MathF.Exp(-((dx * dx) + (dy * dy)) / 1.28f);
+            }
+        }
+
+        var blobs = new BlobFinder(8, 8);
+        blobs.Find(excess, 0.3f, 1f, 0.7f, 0.2f, new bool[64]);
+        return blobs;
+    }
+
+    [Fact]
+    public void A_person_who_leaves_the_warm_patch_they_sat_on_leaves_a_heat_source_behind()
+    {
+        // A person arrives suddenly (+4 °C) where a sun patch or a warm seat is; after a minute at 1 fps they get up
+        // and go, and the patch (+1.5 °C, under half their blob's mass) stays. Within seconds it is no person.
+        var settings = new EngineSettings();
+        const float gate = 4f;
+        long now = 601_000;
+        var tracker = new PeopleTracker(8, 8);
+        for (int k = 0; k < 60; k++)
+        {
+            tracker.Update(Spots((3f, 3f, 4f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
+        }
+
+        Assert.Equal(1, tracker.People);
+        for (int k = 0; k < 10; k++)
+        {
+            tracker.Update(Spots((3f, 3f, 1.5f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
+        }
+
+        Assert.Equal(0, tracker.People);
+
+        // A person whose blob loses a quarter of its mass (a monitor beside them switched off) is still there.
+        var stays = new PeopleTracker(8, 8);
+        now = 601_000;
+        for (int k = 0; k < 60; k++)
+        {
+            stays.Update(Spots((3f, 3f, 4f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
+        }
+
+        for (int k = 0; k < 60; k++)
+        {
+            stays.Update(Spots((3f, 3f, 3f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
+        }
+
+        Assert.Equal(1, stays.People);
+    }
+
+    [Fact]
+    public void Settled_tracks_sharing_a_blob_for_a_moment_get_their_own_blobs_back()
+    {
+        // A monitor (+4 °C, warm long before) at column 5.5 is tracked first; then a person (+6 °C, arrived
+        // suddenly) sits at column 2. Both settle. For three frames a faint bridge joins them into one blob, then it
+        // is gone: the person's track must be back on the person, not on the monitor.
+        var settings = new EngineSettings();
+        const float gate = 4f;
+        long now = 601_000;
+        var tracker = new PeopleTracker(8, 8);
+        for (int k = 0; k < 30; k++)
+        {
+            tracker.Update(Spots((5.5f, 3f, 4f)), Times(1000), Times(1000), now += 1000, 1f, 6f, gate, settings);
+        }
+
+        var quiet = Times(1000);
+        quiet[(3 * 8) + 2] = now + 500;
+        var jumped = Times(now + 500);
+        for (int k = 0; k < 30; k++)
+        {
+            tracker.Update(Spots((2f, 3f, 6f), (5.5f, 3f, 4f)), quiet, jumped, now += 1000, 1f, 6f, gate, settings);
+        }
+
+        string Dump() => string.Join(" ", Enumerable.Range(0, PeopleTracker.MaxTracks).Where(tracker.IsLive).Select(t => $"{t}:{tracker.ColumnOf(t):F1}{(tracker.IsPerson(t) ? "P" : "")}{(tracker.IsConfirmed(t) ? "C" : "")}"));
+        var log = Dump();
+        Assert.Equal(1, tracker.People);
+        for (int k = 0; k < 3; k++)
+        {
+            var merged = Spots((2f, 3f, 6f), (3.75f, 3f, 4.5f), (5.5f, 3f, 4f));
+            Assert.Equal(1, merged.Count);
+            tracker.Update(merged, quiet, jumped, now += 1000, 1f, 6f, gate, settings);
+            log += " | " + Dump();
+        }
+
+        tracker.Update(Spots((2f, 3f, 6f), (5.5f, 3f, 4f)), quiet, jumped, now += 1000, 1f, 6f, gate, settings);
+        log += " | " + Dump();
+        int person = Enumerable.Range(0, PeopleTracker.MaxTracks).Single(tracker.IsPerson);
+        Assert.True(tracker.ColumnOf(person) > 1.5f && tracker.ColumnOf(person) < 2.5f, log);
+    }
+
+    [Fact]
+    public void At_one_frame_a_second_someone_whose_edge_pixels_warmed_for_five_seconds_before_stepping_in_is_a_person()
+    {
+        // Walking in along the view's edge, the person half covers the edge pixels for a few seconds (their average
+        // creeps above the quiet band), then steps in: the warmest pixel jumps. It was last quiet five frames before
+        // the blob was born.
+        var settings = new EngineSettings();
+        long born = 601_000;
+        var quiet = Times(born - 5000);
+        var jumped = Times(born);
+        var tracker = new PeopleTracker(8, 8);
+        tracker.Update(Spots((0.5f, 5f, 4f)), quiet, jumped, born, 1f, 6f, 4f, settings);
+        tracker.Update(Spots((1f, 5f, 4f)), quiet, jumped, born + 1000, 1f, 6f, 4f, settings);
+        Assert.Equal(1, tracker.People);
+
+        // A warm spot whose pixels were last quiet a minute before it jumped is no newcomer.
+        var old = new PeopleTracker(8, 8);
+        old.Update(Spots((0.5f, 5f, 4f)), Times(born - 60_000), jumped, born, 1f, 6f, 4f, settings);
+        old.Update(Spots((1f, 5f, 4f)), Times(born - 60_000), jumped, born + 1000, 1f, 6f, 4f, settings);
+        Assert.Equal(0, old.People);
+    }
+
+    [Fact]
     public void A_heat_source_whose_centroid_shifts_without_any_pixel_ever_jumping_stays_a_heat_source()
     {
         // Warm for ten minutes (last quiet long ago), so not a sudden arrival: a heat source once confirmed.

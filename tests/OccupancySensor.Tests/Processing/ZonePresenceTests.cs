@@ -129,6 +129,35 @@ public class ZonePresenceTests
     }
 
     [Fact]
+    public void Pir_triggers_while_the_thermal_view_shows_a_person_elsewhere_do_not_hold_the_zone_of_someone_who_left()
+    {
+        // Two desks (the halves). Both workers sit; the right one leaves. The left one keeps fidgeting (the PIR
+        // fires every 5 s): the right desk goes vacant after the hold all the same, because the triggers are the
+        // left worker's, whom the thermal view shows.
+        var run = new EngineHarness(new ThermalScene(8, 8, seed: 36), settings: Hold(), zones: Halves()).Calibrate();
+        run.Steps(10);
+        run.View.Add(1.5f, 4f, amplitude: 3f);
+        var right = run.View.Add(5.5f, 4f, amplitude: 3f);
+        run.Steps(20);
+        Assert.True(run.Engine.Presence.IsOccupied(0));
+        Assert.True(run.Engine.Presence.IsOccupied(1));
+
+        run.View.Spots.Remove(right);
+        long left = run.Now;
+        while (run.Now < left + (3 * HoldSeconds * 1000))
+        {
+            run.Step();
+            if ((run.Now - left) % 5000 == 0)
+            {
+                run.Engine.AcceptMotion(run.Now, run.Sink);
+            }
+        }
+
+        Assert.True(run.Engine.Presence.IsOccupied(0));
+        Assert.False(run.Engine.Presence.IsOccupied(1));
+    }
+
+    [Fact]
     public void Reports_count_at_least_one_in_a_zone_occupied_on_pir_evidence()
     {
         var run = new EngineHarness(new ThermalScene(8, 8, seed: 35), settings: Hold()).Calibrate();

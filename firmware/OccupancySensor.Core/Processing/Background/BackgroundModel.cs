@@ -17,6 +17,16 @@ namespace OccupancySensor.Processing
         private const float SigmaPerMedianDeviation = 1.4826f;
         private const float SigmaPerMeanDeviation = 1.2533f;
 
+        // The quiet levels are anchored this many background time constants after the warm-up (their noise has
+        // settled to a few hundredths of a degree by then), and a level within this many sigmas of its anchor is
+        // steady: noise and the slow common-mode walk stay inside, a heat source learned into the level leaves.
+        private const float AnchorAfterTimeConstants = 5f;
+        private const float AnchorWindowSigmas = 1f;
+
+        // The part of a person's blob less warm than this share of its warmest pixel is fringe, not body: a seated
+        // person's body is within a pixel of their peak, where the excess is over half of it.
+        private const float PersonFringeShare = 0.25f;
+
         // AMG8833 datasheet noise as the guess before anything is learned.
         private const float InitialSigmaCelsius = 0.3f;
 
@@ -28,6 +38,13 @@ namespace OccupancySensor.Processing
         private readonly int _pixels;
         private readonly float[] _level;
         private readonly float[] _excess;
+
+        // Where each level stood once the scene had settled: the quiet levels' common mode is held there.
+        private readonly float[] _anchor;
+
+        // Each blob's warmest excess in the frame being learned.
+        private readonly float[] _blobPeak = new float[BlobFinder.MaxBlobs];
+        private bool _anchored;
         private readonly float[] _scratch;
         private readonly bool[] _nearBlob;
         private readonly byte[] _colderFrames;
@@ -46,6 +63,7 @@ namespace OccupancySensor.Processing
             _pixels = width * height;
             _level = new float[_pixels];
             _excess = new float[_pixels];
+            _anchor = new float[_pixels];
             _scratch = new float[_pixels];
             _nearBlob = new bool[_pixels];
             _colderFrames = new byte[_pixels];
@@ -55,7 +73,7 @@ namespace OccupancySensor.Processing
         /// <summary>Bytes this stage holds.</summary>
         public int AllocatedBytes
         {
-            get { return _pixels * (4 + 4 + 4 + 1 + 1); }
+            get { return (_pixels * (4 + 4 + 4 + 4 + 1 + 1)) + (BlobFinder.MaxBlobs * 4); }
         }
 
         /// <summary>Whether the empty scene is known (from a calibration or the warm-up).</summary>
@@ -92,6 +110,7 @@ namespace OccupancySensor.Processing
             _warmUpFrames = 0;
             _warmUpSeconds = 0;
             _learnedSeconds = 0;
+            _anchored = false;
             Offset = 0;
             _quietOffset = 0;
             _ambientAtQuietOffset = float.NaN;
@@ -224,6 +243,20 @@ namespace OccupancySensor.Processing
             float colderLimit = -settings.Get(EngineSettings.DetectSigmaId) * sigma;
             float learnLimit = settings.Get(EngineSettings.LearnSigmaId) * sigma;
             int quiet = 0;
+            for (int b = 0; b < BlobFinder.MaxBlobs; b++)
+            {
+                _blobPeak[b] = 0;
+            }
+
+            for (int i = 0; i < _pixels; i++)
+            {
+                int blob = pixelBlob[i];
+                if (blob >= 0 && _excess[i] > _blobPeak[blob])
+                {
+                    _blobPeak[blob] = _excess[i];
+                }
+            }
+
             for (int i = 0; i < _pixels; i++)
             {
                 bool near = IsNearBlob(pixelBlob, i);
@@ -252,7 +285,12 @@ namespace OccupancySensor.Processing
                 }
                 else if (blob >= 0)
                 {
-                    if (!blobIsPerson[blob])
+                    // A person's blob is not learned, but only their body is theirs: the faint fringe that the
+                    // blob holds on to (a monitor left on beside them, a warm desk, whatever is faintly warm and
+                    // touches them) is learned as slowly as static heat. Held unlearned for hours, such a fringe
+                    // spread the person's blob over half the view, and everyone who sat down in it was taken
+                    // for a piece of them (office-day pod-13).
+                    if (!blobIsPerson[blob] || excess < PersonFringeShare * _blobPeak[blob])
                     {
                         _level[i] += excess * staticRate;
                     }
@@ -264,12 +302,22 @@ namespace OccupancySensor.Processing
                     // Quiet pixels learn their excess clipped symmetrically to the learning band, so noise has no
                     // net pull; what lies above the band (warm, but too faint to be a blob) is learned as slowly
                     // as static heat, so a heater that creeps up is absorbed before it ever becomes a blob.
+                    // Beyond the band, the rest of the excess is learned at the static-heat rate, cold as warm: a
+                    // heater that creeps up is absorbed before it ever becomes a blob, and noise, symmetric about
+                    // the median, pulls neither way. (Learning only the warm side drifted every level up by about
+                    // 0.15 °C an hour in an empty room, and a person sitting still since faded by as much.)
                     float clipped = excess > learnLimit ? learnLimit : (excess < -learnLimit ? -learnLimit : excess);
-                    _level[i] += clipped * quietRate;
+                    float step = clipped * quietRate;
                     if (excess > learnLimit)
                     {
-                        _level[i] += (excess - learnLimit) * staticRate;
+                        step += (excess - learnLimit) * staticRate;
                     }
+                    else if (excess < -learnLimit)
+                    {
+                        step += (excess + learnLimit) * staticRate;
+                    }
+
+                    _level[i] += step;
                 }
             }
 
@@ -280,6 +328,73 @@ namespace OccupancySensor.Processing
                 float floor = settings.Get(EngineSettings.NoiseFloorId);
                 Sigma = updated > floor ? updated : floor;
             }
+
+            // The levels hold the scene's shape and the offset its common mode, but the two can trade a constant:
+            // the offset is each frame's median, the levels learn a (clipped) mean, and where the noise is skewed
+            // (the 0.25 °C steps, a pixel's fixed phase against them) the two differ by a few hundredths of a degree
+            // a frame. Integrated, that walked every quiet level by up to a degree in a few hours of an empty room,
+            // which the pixels of a person sitting still (not learned) do not take part in: the person faded, or
+            // their empty chair glowed. So the quiet levels are anchored to where they stood once settled.
+            Anchor(pixelBlob, sigma, backgroundSeconds);
+        }
+
+        /// <summary>
+        /// Holds the common mode of the quiet levels still. The levels are anchored once they have settled (a few
+        /// background time constants after the warm-up, so the anchor is not the warm-up's noise); from then on,
+        /// the median of how far the steady quiet levels have moved from their anchors is taken back out of every
+        /// quiet level. Steady: within a window around the anchor. A median of the steady ones, not a mean of
+        /// all: a radiator cooling, a monitor warming or a sun patch moves a good share of the levels steadily one
+        /// way for an hour, and a mean (or any learning that conserves the levels' sum) took that for common mode
+        /// and pushed every other level the opposite way; the empty desk next to a cooling radiator glowed at
+        /// +0.7 °C after its worker left.
+        /// </summary>
+        private void Anchor(int[] pixelBlob, float sigma, float backgroundSeconds)
+        {
+            if (!_anchored)
+            {
+                if (_learnedSeconds < AnchorAfterTimeConstants * backgroundSeconds)
+                {
+                    return;
+                }
+
+                for (int i = 0; i < _pixels; i++)
+                {
+                    _anchor[i] = _level[i];
+                }
+
+                _anchored = true;
+                return;
+            }
+
+            float window = AnchorWindowSigmas * sigma;
+            int steady = 0;
+            for (int i = 0; i < _pixels; i++)
+            {
+                float moved = _level[i] - _anchor[i];
+                if (IsQuietLevel(pixelBlob, i) && moved <= window && moved >= -window)
+                {
+                    _scratch[steady++] = moved;
+                }
+            }
+
+            if (steady < _pixels / 4)
+            {
+                return;
+            }
+
+            float common = RobustStatistics.Median(_scratch, steady);
+            for (int i = 0; i < _pixels; i++)
+            {
+                if (IsQuietLevel(pixelBlob, i))
+                {
+                    _level[i] -= common;
+                }
+            }
+        }
+
+        private bool IsQuietLevel(int[] pixelBlob, int i)
+        {
+            return _colderFrames[i] < 2 && pixelBlob[i] < 0 && !_nearBlob[i];
         }
 
         private static float Rate(float seconds, float timeConstant)

@@ -109,15 +109,17 @@ namespace OccupancySensor.Processing
 
         /// <summary>
         /// Takes a PIR trigger. The PIR sees the whole view and cannot say where: in a one-zone unit it makes the
-        /// zone occupied; with several zones it keeps occupied the zones that already are, and those with a person
-        /// in the thermal view.
+        /// zone occupied; with several zones it keeps occupied the zones with a person in the thermal view, and,
+        /// when the thermal view shows nobody at all, the zones that already are. A trigger while the thermal view
+        /// shows people is theirs: it no longer holds the zone of someone who has just left (their neighbour's
+        /// fidgeting kept an empty desk occupied for minutes).
         /// </summary>
         public void AcceptMotion(long now, IReadingSink sink)
         {
             ViewEvidence(now);
             for (int z = 0; z < _zones.Length; z++)
             {
-                if (_zones.Length == 1 || _occupied[z] || _people[z] > 0)
+                if (_zones.Length == 1 || _people[z] > 0 || (_occupied[z] && _viewPeople == 0))
                 {
                     Evidence(z, now, sink);
                 }

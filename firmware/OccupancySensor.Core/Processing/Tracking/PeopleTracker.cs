@@ -41,6 +41,7 @@ namespace OccupancySensor.Processing
         private readonly bool[] _confirmed = new bool[MaxTracks];
         private readonly bool[] _person = new bool[MaxTracks];
         private readonly bool[] _splitBorn = new bool[MaxTracks];
+        private readonly bool[] _heatPiece = new bool[MaxTracks];
         private readonly int[] _id = new int[MaxTracks];
         private readonly int[] _blob = new int[MaxTracks];
         private readonly int[] _age = new int[MaxTracks];
@@ -58,6 +59,16 @@ namespace OccupancySensor.Processing
         private readonly float[] _anchorY = new float[MaxTracks];
         private readonly long[] _bornAt = new long[MaxTracks];
         private readonly long[] _lastMotionAt = new long[MaxTracks];
+
+        // When the track's blob last moved by itself (the PIR not counted): a track settled in one place for
+        // a while follows its blob within the settled gate only.
+        private readonly long[] _lastMovedAt = new long[MaxTracks];
+        private readonly float[] _settleX = new float[MaxTracks];
+
+        // A person's usual blob mass, and since when their blob has been much lighter than that.
+        private readonly float[] _refMass = new float[MaxTracks];
+        private readonly long[] _lightSince = new long[MaxTracks];
+        private readonly float[] _settleY = new float[MaxTracks];
         private readonly long[] _movingSince = new long[MaxTracks];
         private readonly int[] _parentId = new int[MaxTracks];
         private readonly float[] _parentMassBefore = new float[MaxTracks];
@@ -71,6 +82,8 @@ namespace OccupancySensor.Processing
         private readonly bool[] _sticky;
         private int _nextId = 1;
         private float _gate;
+        private float _settledGate;
+        private long _now;
         private float _doorPosition;
         private float _doorMargin;
         private bool _doorAlongColumns;
@@ -102,7 +115,7 @@ namespace OccupancySensor.Processing
         /// <summary>Bytes this stage holds.</summary>
         public int AllocatedBytes
         {
-            get { return (_pixels * 13) + (MaxTracks * ((4 * 18) + (8 * 3) + 4)) + (BlobFinder.MaxBlobs * 10); }
+            get { return (_pixels * 13) + (MaxTracks * ((4 * 20) + (8 * 5) + 5)) + (BlobFinder.MaxBlobs * 10); }
         }
 
         /// <summary>In crossings counted by the last update.</summary>
@@ -232,6 +245,9 @@ namespace OccupancySensor.Processing
             NewIn = 0;
             NewOut = 0;
             _gate = gate;
+            _now = now;
+            float settled = SettledGateAt8Pixels * _width / 8f;
+            _settledGate = settled < gate ? settled : gate;
             int count = blobs.Count;
             for (int b = 0; b < count; b++)
             {
@@ -276,10 +292,12 @@ namespace OccupancySensor.Processing
                             continue;
                         }
 
+                        float limit = GateOf(t);
+                        limit *= limit;
                         for (int b = 0; b < count; b++)
                         {
                             float d = _blobTaken[b] ? best : Distance2(t, blobs, b);
-                            if (d < best)
+                            if (d < best && d < limit)
                             {
                                 best = d;
                                 bestTrack = t;
@@ -307,7 +325,8 @@ namespace OccupancySensor.Processing
                     continue;
                 }
 
-                float best = _gate * _gate;
+                float best = GateOf(t);
+                best *= best;
                 int bestBlob = -1;
                 for (int b = 0; b < count; b++)
                 {
@@ -354,7 +373,10 @@ namespace OccupancySensor.Processing
                 int bestTrack = -1;
                 for (int t = 0; t < MaxTracks; t++)
                 {
-                    if (_live[t] && _blob[t] >= 0 && _blobTracks[_blob[t]] >= 2)
+                    // Not from this very blob: tracks that joined it only in the merged pass (none took it in the
+                    // greedy pass) already share it, and handing one of them "back" reset its count to one, so both
+                    // followed it as if alone.
+                    if (_live[t] && _blob[t] >= 0 && _blob[t] != b && _blobTracks[_blob[t]] >= 2)
                     {
                         // Tracks at the same spot: the blob splitting off takes a heat source's track before a
                         // person's, so a person's track is never handed to something warm appearing nearby.
@@ -377,6 +399,43 @@ namespace OccupancySensor.Processing
             }
         }
 
+        // A track settled in one place (confirmed, its blob not moving for SettledMilliseconds) is looked for this
+        // close (pixels of an 8-pixel-wide view). At 1 fps the gate is half the view, because a walker crosses it
+        // in a few frames; but a person sitting still, a monitor or a radiator does not leap three pixels from one
+        // frame to the next, and with the full gate their tracks swapped blobs whenever one flickered below the
+        // threshold (a person's track jumped onto the monitor beside them, or a heat source's track hopped between
+        // a radiator's glow and a sun patch and passed for a person moving). Someone settled who gets up and walks
+        // off leaves their track behind for the miss rules; their walking blob is a new track.
+        private const float SettledGateAt8Pixels = 1.5f;
+        private const long SettledMilliseconds = 10000;
+
+        // A centroid that wanders less than this (pixels of an 8-pixel-wide view) from where it settled is still
+        // settled: noise and the outline's churn move a still person's centroid by half a pixel.
+        private const float SettledRadiusAt8Pixels = 1f;
+
+        private void Settle(int t, float column, float row, long now)
+        {
+            float dx = column - _settleX[t];
+            float dy = row - _settleY[t];
+            float radius = SettledRadiusAt8Pixels * _width / 8f;
+            if ((dx * dx) + (dy * dy) > radius * radius)
+            {
+                _settleX[t] = column;
+                _settleY[t] = row;
+                _lastMovedAt[t] = now;
+            }
+        }
+
+        private bool IsSettled(int t)
+        {
+            return _confirmed[t] && _now - _lastMovedAt[t] > SettledMilliseconds;
+        }
+
+        private float GateOf(int t)
+        {
+            return IsSettled(t) ? _settledGate : _gate;
+        }
+
         // A blob splitting off a shared one is at most this far (pixels of an 8-pixel-wide view) from it.
         private const float SplitReachAt8Pixels = 3f;
 
@@ -384,7 +443,10 @@ namespace OccupancySensor.Processing
         private const float SplitPersonPenalty = 0.01f;
 
         // Frames within which a newcomer's warmest pixel must have been background for the newcomer to be sudden.
-        private const int OnsetFrames = 4;
+        // Six at 1 fps: someone walking in along the edge of the view warms the edge pixels (partly covered) for a
+        // second or two before they step in, and the warmest pixel at confirmation was not quiet in the last four
+        // (doorway-rush seed 2: a worker arriving with a colleague was taken for heat and missed for 100 min).
+        private const int OnsetFrames = 6;
 
         private void Follow(BlobFinder blobs, long now, float seconds, float confirmMass, EngineSettings settings)
         {
@@ -441,14 +503,24 @@ namespace OccupancySensor.Processing
                     }
                 }
 
-                _x[t] = column;
-                _y[t] = row;
+                // A settled track sharing a blob stays where it was: the shared centroid lies between the two
+                // (a person and the monitor their blob touched), and tracks moved there swapped their blobs at
+                // random when the blob split again. A moving track follows the shared blob, so that people walking
+                // through the door together are still counted.
+                if (alone || !IsSettled(t))
+                {
+                    _x[t] = column;
+                    _y[t] = row;
+                    Settle(t, column, row, now);
+                }
+
                 _missFrames[t] = 0;
                 _missSeconds[t] = 0;
                 _lastMass[t] = blobs.MassOf(b);
                 if (_confirmed[t] && alone)
                 {
                     JudgeMotion(t, b, column, row, now, move, stillLimit);
+                    JudgeLeaving(t, blobs.MassOf(b), now, seconds);
                 }
 
                 CountCrossing(t);
@@ -478,6 +550,8 @@ namespace OccupancySensor.Processing
             _anchorY[t] = row;
             _lastMotionAt[t] = now;
             _movingSince[t] = long.MinValue;
+            _refMass[t] = _mass[t];
+            _lightSince[t] = long.MinValue;
         }
 
         private void JudgeMotion(int t, int blob, float column, float row, long now, float move, long stillLimit)
@@ -491,6 +565,13 @@ namespace OccupancySensor.Processing
                 // neighbour; only a displacement with pixels jumping is movement.
                 // And the displacement must last: an arm reaching over a monitor drags the monitor blob's centroid
                 // for a few seconds, then lets it go back.
+                // A piece of a heat source stays heat however it moves: the outline of a large warm area (a
+                // radiator, a sun patch) breaks into pieces that come and go and wander as it warms.
+                if (_heatPiece[t])
+                {
+                    return;
+                }
+
                 if (moved2 < 0.25f * move * move)
                 {
                     _movingSince[t] = long.MinValue;
@@ -504,6 +585,8 @@ namespace OccupancySensor.Processing
                     else if (now - _movingSince[t] >= SustainedMoveMilliseconds)
                     {
                         _person[t] = true;
+                        _refMass[t] = _mass[t];
+                        _lightSince[t] = long.MinValue;
                         _anchorX[t] = column;
                         _anchorY[t] = row;
                         _lastMotionAt[t] = now;
@@ -524,6 +607,44 @@ namespace OccupancySensor.Processing
             else if (now - _lastMotionAt[t] > stillLimit)
             {
                 _person[t] = false;
+            }
+        }
+
+        // A person's blob that keeps less than this share of its usual mass for LeftMilliseconds has lost the
+        // person: what stays is what was warm under or beside them. The usual mass follows slow changes (a sun
+        // patch fading in under them) over RefMassSeconds.
+        private const float LeftMassShare = 0.5f;
+        private const long LeftMilliseconds = 5000;
+        private const float RefMassSeconds = 60f;
+
+        private void JudgeLeaving(int t, float mass, long now, float seconds)
+        {
+            if (!_person[t])
+            {
+                return;
+            }
+
+            if (mass >= LeftMassShare * _refMass[t])
+            {
+                float rate = seconds / RefMassSeconds;
+                _refMass[t] += (mass - _refMass[t]) * (rate < 1f ? rate : 1f);
+                _lightSince[t] = long.MinValue;
+                return;
+            }
+
+            if (_lightSince[t] == long.MinValue)
+            {
+                _lightSince[t] = now;
+            }
+            else if (now - _lightSince[t] >= LeftMilliseconds)
+            {
+                // The person stood up and left (a monitor, a sun patch or a warm chair kept their blob alive): the
+                // track is a heat source from now on, at the place where it is.
+                _person[t] = false;
+                _anchorX[t] = _x[t];
+                _anchorY[t] = _y[t];
+                _movingSince[t] = long.MinValue;
+                _lightSince[t] = long.MinValue;
             }
         }
 
@@ -653,12 +774,37 @@ namespace OccupancySensor.Processing
                 return !_confirmed[candidate];
             }
 
+            // A piece that split off a track and merged back into it again was part of it all along (a still
+            // person's arm, or their lap, flickering over the threshold): the piece goes, whatever the PIR saw.
+            if (IsPieceOf(candidate, current) || IsPieceOf(current, candidate))
+            {
+                return IsPieceOf(candidate, current);
+            }
+
             if (_confirmed[candidate] && _lastMotionAt[candidate] != _lastMotionAt[current])
             {
                 return _lastMotionAt[candidate] > _lastMotionAt[current];
             }
 
             return _id[candidate] > _id[current];
+        }
+
+        private bool IsHeatTrack(int id)
+        {
+            for (int t = 0; t < MaxTracks; t++)
+            {
+                if (_live[t] && _id[t] == id)
+                {
+                    return _confirmed[t] && !_person[t];
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsPieceOf(int piece, int whole)
+        {
+            return _splitBorn[piece] && !_person[piece] && _parentId[piece] == _id[whole];
         }
 
         private void Birth(BlobFinder blobs, int count, long now)
@@ -699,11 +845,15 @@ namespace OccupancySensor.Processing
                 _mass[t] = blobs.MassOf(b);
                 _lastMass[t] = _mass[t];
                 _bornAt[t] = now;
+                _lastMovedAt[t] = now;
+                _settleX[t] = column;
+                _settleY[t] = row;
                 _blob[t] = b;
                 _blobTracks[b] = 1;
                 float position = _doorAlongColumns ? column : row;
                 _side[t] = position < _doorPosition ? -1 : 1;
                 _splitBorn[t] = false;
+                _heatPiece[t] = false;
                 _parentId[t] = 0;
 
                 // Inherit from the track that owned this blob's warmest pixel last frame, if one did.
@@ -718,6 +868,7 @@ namespace OccupancySensor.Processing
                     _side[t] = _ownerSide[pixel];
                     _splitBorn[t] = true;
                     _parentId[t] = _ownerId[pixel];
+                    _heatPiece[t] = IsHeatTrack(_ownerId[pixel]);
                     _parentMassBefore[t] = _ownerMass[pixel];
                     break;
                 }
