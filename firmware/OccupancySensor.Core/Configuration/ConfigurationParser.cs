@@ -62,10 +62,23 @@ namespace OccupancySensor.Configuration
             return new ConfigurationResult(_configuration, new ConfigurationIssue[0]);
         }
 
-        private void ReadLine(string raw)
+        /// <summary>The key of a configuration line ("key = value", '#' starts a comment); empty when it has none.</summary>
+        public static string KeyOf(string line)
+        {
+            string content = WithoutComment(line);
+            int equals = content.IndexOf('=');
+            return equals <= 0 ? string.Empty : content.Substring(0, equals).Trim();
+        }
+
+        private static string WithoutComment(string raw)
         {
             int hash = raw.IndexOf('#');
-            string line = (hash >= 0 ? raw.Substring(0, hash) : raw).Trim();
+            return (hash >= 0 ? raw.Substring(0, hash) : raw).Trim();
+        }
+
+        private void ReadLine(string raw)
+        {
+            string line = WithoutComment(raw);
             if (line.Length == 0)
             {
                 return;

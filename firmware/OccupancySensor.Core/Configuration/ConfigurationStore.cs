@@ -29,7 +29,6 @@ namespace OccupancySensor.Configuration
 
         // The text of the configuration in force, which a "set configuration" command edits.
         private string _activeText = string.Empty;
-        private string _lastText = string.Empty;
 
         /// <summary>Creates the store over the unit's files; faults go to <paramref name="faults"/>.</summary>
         public ConfigurationStore(IFileStore files, FaultLog faults, IClock clock)
@@ -53,20 +52,21 @@ namespace OccupancySensor.Configuration
         public bool Load()
         {
             LastRejection = string.Empty;
-            ConfigurationResult result = ReadFile(FileName);
+            string text;
+            ConfigurationResult result = ReadFile(FileName, out text);
             if (result != null && result.IsValid)
             {
                 Active = result.Configuration;
-                _activeText = _lastText;
+                _activeText = text;
                 SaveLastGood(FileName);
                 return true;
             }
 
-            ConfigurationResult lastGood = ReadFile(LastGoodFileName);
+            ConfigurationResult lastGood = ReadFile(LastGoodFileName, out text);
             if (lastGood != null && lastGood.IsValid)
             {
                 Active = lastGood.Configuration;
-                _activeText = _lastText;
+                _activeText = text;
             }
 
             return false;
@@ -107,8 +107,7 @@ namespace OccupancySensor.Configuration
         /// <summary>
         /// Applies the settings of a "config" command: each "key = value" replaces that key's line in the configuration
         /// in force (or is added), and the result goes through <see cref="Apply"/>. Returns null on success, otherwise
-        /// the problems (nothing changes then). The device id, and keys that appear more than once (zones), cannot be
-        /// set this way.
+        /// the problems (nothing changes then). The device id cannot be set this way.
         /// </summary>
         public string ApplySettings(string[] keys, string[] values)
         {
@@ -134,20 +133,14 @@ namespace OccupancySensor.Configuration
                     return "setting \"" + key + "\": keys and values cannot hold '=', '#' or line breaks";
                 }
 
-                int found = 0;
                 for (int l = 0; l < lines.Length; l++)
                 {
-                    if (KeyOf(lines[l]) == key)
+                    // A valid configuration never repeats a key (the parser refuses it): one line at most matches.
+                    if (ConfigurationParser.KeyOf(lines[l]) == key)
                     {
-                        found++;
                         lines[l] = key + " = " + value;
                         used[i] = true;
                     }
-                }
-
-                if (found > 1)
-                {
-                    return key + " appears more than once in the configuration: it cannot be set by command";
                 }
             }
 
@@ -174,22 +167,9 @@ namespace OccupancySensor.Configuration
             return Apply(text.ToString());
         }
 
-        // The key of a "key = value" line; empty for comments and blank lines.
-        private static string KeyOf(string line)
+        private ConfigurationResult ReadFile(string name, out string text)
         {
-            int equals = line.IndexOf('=');
-            int comment = line.IndexOf('#');
-            if (equals < 0 || (comment >= 0 && comment < equals))
-            {
-                return string.Empty;
-            }
-
-            return line.Substring(0, equals).Trim();
-        }
-
-        private ConfigurationResult ReadFile(string name)
-        {
-            string text;
+            text = string.Empty;
             try
             {
                 if (!_files.Exists(name))
@@ -214,7 +194,6 @@ namespace OccupancySensor.Configuration
                 byte[] bytes = new byte[(int)length];
                 int read = _files.Read(name, 0, bytes, 0, bytes.Length);
                 text = new string(Encoding.UTF8.GetChars(bytes, 0, read));
-                _lastText = text;
             }
             catch (Exception)
             {

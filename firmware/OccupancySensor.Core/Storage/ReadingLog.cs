@@ -630,89 +630,88 @@ namespace OccupancySensor.Storage
         // Moves the cursor to the next undelivered reading, if any, and holds it in _peek.
         private void FindNext()
         {
-            while (_cursorSlot >= 0)
+            long end;
+            while (NextReading(ref _cursorSlot, ref _cursorPosition, out end))
             {
-                int slot = _cursorSlot;
-                if (_cursorPosition >= _length[slot])
+                uint sequence = LogRecord.SequenceAt(_scan, 0);
+                if (sequence > _released && !IsAhead(sequence))
                 {
-                    int newer = Newer(slot);
-                    if (newer < 0)
-                    {
-                        return;
-                    }
-
-                    _cursorSlot = newer;
-                    _cursorPosition = LogRecord.SegmentLength;
-                    continue;
-                }
-
-                int length = ReadRecord(slot, _cursorPosition);
-                if (length == 0)
-                {
-                    // Decayed (Open() counted it): skip a byte and look for the next marker.
-                    _cursorPosition++;
-                    continue;
-                }
-
-                long end = _cursorPosition + length;
-                if (_scan[1] == LogRecord.ReadingType)
-                {
-                    uint sequence = LogRecord.SequenceAt(_scan, 0);
-                    if (sequence > _released && !IsAhead(sequence))
-                    {
-                        _peek = LogRecord.ReadReading(_scan, 0);
-                        _peekEnd = end;
-                        _peeked = true;
-                        return;
-                    }
+                    _peek = LogRecord.ReadReading(_scan, 0);
+                    _peekEnd = end;
+                    _peeked = true;
+                    return;
                 }
 
                 _cursorPosition = end;
             }
         }
 
-        // Moves the history cursor to the next reading in its range, if any, and holds it in _historyPeek.
+        // Moves the history cursor to the next reading in its range, if any, and holds it in _historyPeek; the walk
+        // is over at the newest reading stored when it began (later ones are live).
         private void FindNextHistory()
         {
-            while (_historySlot >= 0)
+            long end;
+            while (NextReading(ref _historySlot, ref _historyPosition, out end))
             {
-                int slot = _historySlot;
-                if (_historyPosition >= _length[slot])
+                uint sequence = LogRecord.SequenceAt(_scan, 0);
+                if (sequence > _historyTo)
                 {
-                    _historySlot = Newer(slot);
-                    _historyPosition = LogRecord.SegmentLength;
-                    continue;
+                    break;
                 }
 
-                int length = ReadRecord(slot, _historyPosition);
-                if (length == 0)
+                if (sequence >= _historyFrom)
                 {
-                    _historyPosition++;
-                    continue;
-                }
-
-                long end = _historyPosition + length;
-                if (_scan[1] == LogRecord.ReadingType)
-                {
-                    uint sequence = LogRecord.SequenceAt(_scan, 0);
-                    if (sequence > _historyTo)
-                    {
-                        // Readings stored after the request are live ones: the walk is over.
-                        _historySlot = -1;
-                        return;
-                    }
-
-                    if (sequence >= _historyFrom)
-                    {
-                        _historyPeek = LogRecord.ReadReading(_scan, 0);
-                        _historyPeekEnd = end;
-                        _historyPeeked = true;
-                        return;
-                    }
+                    _historyPeek = LogRecord.ReadReading(_scan, 0);
+                    _historyPeekEnd = end;
+                    _historyPeeked = true;
+                    return;
                 }
 
                 _historyPosition = end;
             }
+
+            _historySlot = -1;
+        }
+
+        // Moves (slot, position) to the next intact reading record, oldest segment first, and leaves it in _scan with
+        // its end in end. False once the newest segment is read to its end: slot and position then stay there, so a
+        // cursor carries on after later appends. Other records are stepped over; a decayed one (Open() counted it) a
+        // byte at a time, to find the next marker.
+        private bool NextReading(ref int slot, ref long position, out long end)
+        {
+            end = 0;
+            while (slot >= 0)
+            {
+                if (position >= _length[slot])
+                {
+                    int newer = Newer(slot);
+                    if (newer < 0)
+                    {
+                        return false;
+                    }
+
+                    slot = newer;
+                    position = LogRecord.SegmentLength;
+                    continue;
+                }
+
+                int length = ReadRecord(slot, position);
+                if (length == 0)
+                {
+                    position++;
+                    continue;
+                }
+
+                if (_scan[1] == LogRecord.ReadingType)
+                {
+                    end = position + length;
+                    return true;
+                }
+
+                position += length;
+            }
+
+            return false;
         }
 
         // Reads and checks the record at position of slot into _scan; its length, or 0 when it is not intact.

@@ -348,10 +348,16 @@ namespace OccupancySensor.Uplink
             }
 
             byte[] command = null;
-            bool refused;
+            bool refused = false;
             lock (_gate)
             {
-                if (_commandCount > 0)
+                if (_refusalUnanswered)
+                {
+                    // Answered first, ahead of the commands still waiting.
+                    _refusalUnanswered = false;
+                    refused = true;
+                }
+                else if (_commandCount > 0)
                 {
                     command = _commands[0];
                     for (int i = 1; i < _commandCount; i++)
@@ -361,42 +367,20 @@ namespace OccupancySensor.Uplink
 
                     _commands[--_commandCount] = null;
                 }
-
-                refused = _refusalUnanswered;
-                _refusalUnanswered = false;
             }
 
             if (refused)
             {
                 // The refused command cannot be named (it was not kept): the error says why, without an id.
                 _response = CommandResponse.Error(string.Empty, "command refused: more than 4 waiting, or larger than 1024 bytes");
-                lock (_gate)
-                {
-                    if (command != null)
-                    {
-                        // Put it back in front; it is answered next.
-                        for (int i = _commandCount; i > 0; i--)
-                        {
-                            _commands[i] = _commands[i - 1];
-                        }
-
-                        _commands[0] = command;
-                        _commandCount++;
-                    }
-                }
-
-                return;
             }
-
-            if (command == null)
+            else if (command != null)
             {
-                return;
+                CommandProcessor processor = Commands;
+                _response = processor == null
+                    ? CommandResponse.Error(string.Empty, "commands are not available on this unit")
+                    : processor.Handle(command);
             }
-
-            CommandProcessor processor = Commands;
-            _response = processor == null
-                ? CommandResponse.Error(string.Empty, "commands are not available on this unit")
-                : processor.Handle(command);
         }
 
         private void OnDelivered(int messageId, bool delivered)

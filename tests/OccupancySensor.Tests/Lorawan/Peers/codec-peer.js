@@ -89,14 +89,4 @@ function sortKeys(value) {
 }
 
 const ops = { call, es5, examples };
-let input = '';
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (c) => { input += c; });
-process.stdin.on('end', () => {
-  const req = JSON.parse(input);
-  const op = ops[req.op];
-  if (!op) {
-    throw new Error('unknown op ' + req.op);
-  }
-  process.stdout.write(JSON.stringify(op(req)));
-});
+require('./serve-request')(ops);
