@@ -5,7 +5,7 @@ namespace OccupancySensor.HostSim.Network.Mqtt;
 
 /// <summary>
 /// One network connection to the broker: the socket, the stream over it (TLS or not), the lock that keeps whole
-/// packets from interleaving when the caller's thread, the reader thread and the keep-alive timer all write, and
+/// packets from interleaving when the caller's thread, the reader thread and the keep-alive thread all write, and
 /// the times the keep-alive rule looks at. A connection is used once; reconnecting makes a new one.
 /// </summary>
 internal sealed class MqttConnection
@@ -30,7 +30,8 @@ internal sealed class MqttConnection
 
     public Thread? ReaderThread { get; set; }
 
-    public Timer? KeepAliveTimer { get; set; }
+    /// <summary>Set when the connection dies, so the keep-alive thread stops waiting at once.</summary>
+    public ManualResetEventSlim Stopped { get; } = new(false);
 
     public MqttConnectionState State => (MqttConnectionState)Volatile.Read(ref _state);
 
@@ -136,7 +137,7 @@ internal sealed class MqttConnection
             return;
         }
 
-        KeepAliveTimer?.Dispose();
+        Stopped.Set();
         try
         {
             _socket.Shutdown(SocketShutdown.Both);

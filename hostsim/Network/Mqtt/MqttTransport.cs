@@ -10,7 +10,7 @@ namespace OccupancySensor.HostSim.Network.Mqtt;
 /// "online" after connecting, confirmed messages at QoS 1 reported delivered only on PUBACK.
 /// <para>
 /// Threads: Open, Close and Send come from the caller; a reader thread per connection reads packets and raises
-/// <see cref="Delivered"/> and <see cref="MessageReceived"/>; a keep-alive timer pings and declares a silent link
+/// <see cref="Delivered"/> and <see cref="MessageReceived"/>; a keep-alive thread pings and declares a silent link
 /// dead. Writes are serialized per connection. Events are raised without any lock of the transport held.
 /// </para>
 /// <para>
@@ -114,9 +114,9 @@ public sealed class MqttTransport : IUplinkTransport, IDisposable
 
                 SessionPresent = ack.SessionPresent;
 
-                // From here the reader thread reads; the keep-alive timer, not a read timeout, decides when a silent
-                // link is dead. The read timeout stays as a backstop at twice the keep-alive.
-                connection.SetReadTimeout(_options.KeepAliveSeconds * 2000);
+                // From here the reader thread reads; the keep-alive thread, not a read timeout, decides when a silent
+                // link is dead (after 1.5 x keep-alive). The read timeout stays as a backstop at three times it.
+                connection.SetReadTimeout(_options.KeepAliveSeconds * 3000);
                 lock (_gate)
                 {
                     _connection = connection;
@@ -361,33 +361,41 @@ public sealed class MqttTransport : IUplinkTransport, IDisposable
             return;
         }
 
-        // One-shot, re-armed after each check, so a check stuck in a timed-out write never overlaps the next.
+        // A thread of its own, not a thread-pool timer: with the pool starved by blocking callers (a busy test run,
+        // a simulator with twenty units) timer callbacks came late enough that the 2 x keep-alive read-timeout
+        // backstop fired first. Checks never overlap, and the thread ends when the connection dies.
         var interval = MqttKeepAlive.CheckIntervalMilliseconds(_options.KeepAliveSeconds * 1000L);
-        connection.KeepAliveTimer = new Timer(_ => CheckKeepAlive(connection, interval), null, interval, Timeout.Infinite);
+        var thread = new Thread(() => KeepAliveLoop(connection, interval))
+        {
+            IsBackground = true,
+            Name = "mqtt-keepalive " + _options.ClientId,
+        };
+        thread.Start();
     }
 
-    private void CheckKeepAlive(MqttConnection connection, int interval)
+    private void KeepAliveLoop(MqttConnection connection, int interval)
     {
         try
         {
-            var action = MqttKeepAlive.Decide(
-                Environment.TickCount64, _options.KeepAliveSeconds * 1000L, connection.LastSent, connection.LastReceived, connection.LastPing);
-            if (action == MqttKeepAliveAction.Dead)
+            while (!connection.Stopped.Wait(interval))
             {
-                Lose(connection, "nothing from the broker for 1.5 x keep-alive (" + _options.KeepAliveSeconds * 1.5 + " s): link dead", unexpected: true);
-                return;
-            }
+                var action = MqttKeepAlive.Decide(
+                    Environment.TickCount64, _options.KeepAliveSeconds * 1000L, connection.LastSent, connection.LastReceived, connection.LastPing);
+                if (action == MqttKeepAliveAction.Dead)
+                {
+                    Lose(connection, "nothing from the broker for 1.5 x keep-alive (" + _options.KeepAliveSeconds * 1.5 + " s): link dead", unexpected: true);
+                    return;
+                }
 
-            if (action == MqttKeepAliveAction.Ping)
-            {
-                connection.WritePing();
+                if (action == MqttKeepAliveAction.Ping)
+                {
+                    connection.WritePing();
+                }
             }
-
-            connection.KeepAliveTimer?.Change(interval, Timeout.Infinite);
         }
         catch (Exception e)
         {
-            // A timer callback that throws ends the process; a failed ping ends only the connection.
+            // A failed ping ends only the connection, never the process.
             Lose(connection, "keep-alive ping failed: " + e.Message, unexpected: true);
         }
     }
