@@ -62,7 +62,7 @@ namespace OccupancySensor.Processing
                 _tracker = new PeopleTracker(width, height);
             }
 
-            _presence = new ZonePresence(zones);
+            _presence = new ZonePresence(zones, HasThermal);
             _alerts = new OccupancyAlerts(zones.Length + 1);
             _doorLine = door;
             string problem = ApplySettings(settings);
@@ -298,9 +298,10 @@ namespace OccupancySensor.Processing
             for (int z = 0; z < _zones.Length; z++)
             {
                 int people = _presence.PeopleIn(z);
-                if (people == 0 && _presence.IsOccupied(z))
+                if (people == 0 && _presence.IsOccupied(z) && _presence.HasUnseenMotion(z))
                 {
-                    // Occupied on PIR evidence (or within the hold) but nobody in the thermal view: at least one.
+                    // Occupied on PIR motion the thermal view does not show: at least one. Within the vacant hold
+                    // after the thermal view saw everyone go, the count is the thermal view's: nobody.
                     people = 1;
                 }
 

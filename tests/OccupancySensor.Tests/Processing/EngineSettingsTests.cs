@@ -194,7 +194,8 @@ public class EngineSettingsTests
     [Fact]
     public void Settings_refused_by_the_engine_leave_its_hold_time_in_force()
     {
-        // Behaviour, not a getter: the vacant hold in force decides when a PIR-only zone turns vacant.
+        // Behaviour, not a getter: the vacant hold in force decides when a zone held by the PIR alone turns vacant
+        // (two triggers: one alone over an empty thermal view is not occupancy).
         var zones = new[] { new ZoneConfiguration("view", 0, 0, 8, 8) };
         var settings = new EngineSettings();
         Assert.Null(settings.TrySet(EngineSettings.VacantHoldId, 20));
@@ -205,6 +206,7 @@ public class EngineSettingsTests
         Assert.NotNull(engine.ApplySettings(invalid));
 
         var sink = new ReadingLog();
+        engine.AcceptMotion(0, sink);
         engine.AcceptMotion(1000, sink);
         engine.Evaluate(1000 + 19_999, sink);
         Assert.True(engine.Presence.IsOccupied(0));

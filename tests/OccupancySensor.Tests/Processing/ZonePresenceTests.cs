@@ -22,46 +22,80 @@ public class ZonePresenceTests
         new ZoneConfiguration("right", 4, 0, 4, 8),
     };
 
+    private static void RunFramesUntil(EngineHarness run, long time)
+    {
+        while (run.Now + run.Period <= time)
+        {
+            run.Step();
+        }
+    }
+
     private static List<Reading> Presence(ReadingLog sink, int zone) =>
         sink.Readings.Where(r => r.Kind == ReadingKind.PresenceChanged && r.Zone == zone).ToList();
 
     [Fact]
-    public void Pir_makes_the_zone_occupied_at_once()
+    public void A_lone_pir_trigger_over_an_empty_thermal_view_waits_for_a_second_one()
     {
         var run = new EngineHarness(new ThermalScene(8, 8, seed: 30), settings: Hold()).Calibrate();
         run.Steps(5);
+        long first = run.Now + 7;
+        run.Engine.AcceptMotion(first, run.Sink);
+        Assert.False(run.Engine.Presence.IsOccupied(0), "one trigger with nobody in the thermal view booked the zone");
+        Assert.Empty(Presence(run.Sink, 0));
+
+        long second = first + ZonePresence.MotionConfirmMilliseconds;
+        RunFramesUntil(run, second);
         Assert.False(run.Engine.Presence.IsOccupied(0));
-        run.Engine.AcceptMotion(run.Now + 7, run.Sink);
+        run.Engine.AcceptMotion(second, run.Sink);
         Assert.True(run.Engine.Presence.IsOccupied(0));
         Assert.True(run.Engine.ViewOccupied);
         var change = Assert.Single(Presence(run.Sink, 0));
         Assert.Equal(1, change.ValueA);
-        Assert.Equal(run.Now + 7, change.TimestampMilliseconds);
+        Assert.Equal(second, change.TimestampMilliseconds);
     }
 
     [Fact]
-    public void Vacant_only_after_the_hold_time_with_pir_and_thermal_both_quiet()
+    public void Triggers_further_apart_than_the_confirmation_window_stay_unconfirmed()
     {
-        var run = new EngineHarness(new ThermalScene(8, 8, seed: 31), settings: Hold()).Calibrate();
+        var run = new EngineHarness(new ThermalScene(8, 8, seed: 37), settings: Hold()).Calibrate();
         run.Steps(5);
-        long motion = run.Now;
-        run.Engine.AcceptMotion(motion, run.Sink);
-
-        // Empty frames (the thermal view is quiet) until just before the hold is over.
-        while (run.Now + run.Period < motion + (HoldSeconds * 1000))
+        long t = run.Now;
+        for (int k = 0; k < 5; k++)
         {
-            run.Step();
-            Assert.True(run.Engine.Presence.IsOccupied(0), $"vacant too early at {run.Now - motion} ms");
+            long trigger = t + (k * (ZonePresence.MotionConfirmMilliseconds + 1));
+            RunFramesUntil(run, trigger);
+            run.Engine.AcceptMotion(trigger, run.Sink);
         }
 
-        run.Engine.Evaluate(motion + (HoldSeconds * 1000) - 1, run.Sink);
-        Assert.True(run.Engine.Presence.IsOccupied(0));
-        run.Engine.Evaluate(motion + (HoldSeconds * 1000), run.Sink);
         Assert.False(run.Engine.Presence.IsOccupied(0));
-        Assert.False(run.Engine.ViewOccupied);
-        var changes = Presence(run.Sink, 0);
-        Assert.Equal(new[] { 1, 0 }, changes.Select(r => r.ValueA));
-        Assert.Equal(motion + (HoldSeconds * 1000), changes[1].TimestampMilliseconds);
+        Assert.Empty(Presence(run.Sink, 0));
+    }
+
+    [Fact]
+    public void While_the_thermal_view_sends_no_frames_a_lone_trigger_counts_at_once()
+    {
+        var run = new EngineHarness(new ThermalScene(8, 8, seed: 40), settings: Hold()).Calibrate();
+        run.Steps(5);
+        long silentSince = run.Now;
+        run.Engine.AcceptMotion(silentSince + ZonePresence.ThermalSilentMilliseconds, run.Sink);
+        Assert.False(run.Engine.Presence.IsOccupied(0));
+        long later = silentSince + ZonePresence.ThermalSilentMilliseconds + ZonePresence.MotionConfirmMilliseconds + 1;
+        run.Engine.AcceptMotion(later, run.Sink);
+        Assert.True(run.Engine.Presence.IsOccupied(0), "a silent thermal view cannot confirm, so the PIR decides alone");
+        Assert.Equal(later, Assert.Single(Presence(run.Sink, 0)).TimestampMilliseconds);
+    }
+
+    [Fact]
+    public void A_person_the_thermal_view_shows_confirms_the_zone_without_a_second_trigger()
+    {
+        var run = new EngineHarness(new ThermalScene(8, 8, seed: 38), settings: Hold()).Calibrate();
+        run.Steps(10);
+        run.Engine.AcceptMotion(run.Now + 1, run.Sink);
+        Assert.False(run.Engine.Presence.IsOccupied(0));
+        run.View.Add(3.5f, 3.5f, amplitude: 3f);
+        run.Steps(10);
+        Assert.True(run.Engine.Presence.IsOccupied(0));
+        Assert.Single(Presence(run.Sink, 0));
     }
 
     [Fact]
@@ -158,17 +192,49 @@ public class ZonePresenceTests
     }
 
     [Fact]
-    public void Reports_count_at_least_one_in_a_zone_occupied_on_pir_evidence()
+    public void Reports_count_at_least_one_in_a_zone_occupied_on_motion_the_thermal_view_does_not_show()
     {
         var run = new EngineHarness(new ThermalScene(8, 8, seed: 35), settings: Hold()).Calibrate();
         run.Steps(5);
         run.Engine.Report(run.Now, run.Sink);
         Assert.Equal(0, run.Sink.Readings.Last(r => r.Kind == ReadingKind.PeriodicCount).ValueA);
+        run.Engine.AcceptMotion(run.Now - 3000, run.Sink);
         run.Engine.AcceptMotion(run.Now, run.Sink);
         run.Engine.Report(run.Now, run.Sink);
         var count = run.Sink.Readings.Last(r => r.Kind == ReadingKind.PeriodicCount);
         Assert.Equal(1, count.ValueA);
         Assert.Equal(0, count.Zone);
+    }
+
+    [Fact]
+    public void Within_the_hold_after_the_thermal_view_saw_someone_leave_the_count_is_nobody()
+    {
+        var run = new EngineHarness(new ThermalScene(8, 8, seed: 39), settings: Hold()).Calibrate();
+        run.Steps(10);
+        var person = run.View.Add(3.5f, 3.5f, amplitude: 3f);
+        run.Steps(10);
+        run.Engine.AcceptMotion(run.Now, run.Sink);
+        run.Engine.Report(run.Now, run.Sink);
+        Assert.Equal(1, run.Sink.Readings.Last(r => r.Kind == ReadingKind.PeriodicCount).ValueA);
+
+        // They walk out; the PIR, which sees a little wider, fires once more as they go.
+        run.View.Spots.Remove(person);
+        run.Steps(3);
+        run.Engine.AcceptMotion(run.Now, run.Sink);
+        long gone = run.Now;
+        while (run.Engine.Presence.PeopleIn(0) > 0 && run.Now < gone + 30_000)
+        {
+            run.Step();
+        }
+
+        Assert.True(run.Engine.Presence.IsOccupied(0), "the hold was not kept");
+        run.Engine.Report(run.Now, run.Sink);
+        Assert.Equal(0, run.Sink.Readings.Last(r => r.Kind == ReadingKind.PeriodicCount).ValueA);
+
+        // A trigger well after the thermal view lost everyone is somebody it does not show.
+        run.Engine.AcceptMotion(run.Now + ZonePresence.UnseenMotionMarginMilliseconds + 1, run.Sink);
+        run.Engine.Report(run.Now + ZonePresence.UnseenMotionMarginMilliseconds + 1, run.Sink);
+        Assert.Equal(1, run.Sink.Readings.Last(r => r.Kind == ReadingKind.PeriodicCount).ValueA);
     }
 
     [Fact]

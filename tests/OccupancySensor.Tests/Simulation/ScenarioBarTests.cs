@@ -40,9 +40,7 @@ public sealed class ScenarioBarTests
     }
 
     // Main passed this only because it had dropped the still workers long before they left.
-    [Fact(Skip = "Known shortfall (seed 1): 1 periodic count above the truth, a count of 1 sent within the 60 s vacant " +
-                 "hold after a worker left (the report's 'at least one while occupied'); the thermal view already " +
-                 "showed nobody.")]
+    [Fact]
     public void Nothing_else_is_counted_at_the_still_workers_desks()
     {
         Assert.Equal(0, ScenarioRuns.Day("still-worker").CountsAboveTruth);
@@ -62,10 +60,9 @@ public sealed class ScenarioBarTests
         Assert.Equal(0, report.UnseenEpisodes);
     }
 
-    [Fact(Skip = "Known shortfall (seed 1): 62 false-occupied seconds, all from one false PIR trigger in the empty meeting " +
-                 "room held for the 60 s vacant hold, and 7 periodic counts above the truth, all of 1 during the vacant " +
-                 "hold after someone left (the report's 'at least one while occupied'). With seeds 2 and 3, a sun " +
-                 "patch that fades in under a seated worker keeps their track after they leave (1,292 and 2,098 s).")]
+    // The scenario's default seed (1). With seeds 2 and 3 a sun patch that fades in under a seated worker still keeps
+    // their track for 20-30 minutes after they leave (README, known limits).
+    [Fact]
     public void No_heat_source_is_reported_as_a_person()
     {
         var report = ScenarioRuns.Day("heat-sources");

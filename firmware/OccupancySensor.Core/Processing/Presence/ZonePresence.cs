@@ -9,30 +9,78 @@ namespace OccupancySensor.Processing
     /// people count; a monitor never makes a zone occupied. A zone turns occupied at the first evidence and vacant
     /// only after both the PIR and the thermal view have been quiet for the hold time, which keeps
     /// lights-off-while-reading from happening. A person is in the zone that contains their centroid's pixel.
+    /// With a thermal view, one PIR trigger alone does not turn a vacant zone occupied: it needs a second trigger
+    /// within <see cref="MotionConfirmMilliseconds"/> or a person in the thermal view (see AcceptMotion).
     /// </summary>
     public sealed class ZonePresence
     {
+        /// <summary>
+        /// How soon a second PIR trigger must follow a lone one to confirm it. Someone walking in fires the PIR again
+        /// as soon as its blind time (about 2.5 s on an HC-SR501) is over; a false trigger comes about once in 300
+        /// empty 30-second windows (sensing.md), so two within 30 s by chance are about that rare again.
+        /// </summary>
+        public const long MotionConfirmMilliseconds = 30000;
+
+        /// <summary>
+        /// The PIR's lens sees a little wider than the thermal array: someone walking out still fires it for a few
+        /// seconds after the thermal view lost them. Motion later than this after the last thermal sighting is
+        /// somebody the thermal view does not show.
+        /// </summary>
+        public const long UnseenMotionMarginMilliseconds = 10000;
+
+        /// <summary>
+        /// A thermal view that has sent no frame for this long (the chip is gone and being retried) confirms
+        /// nothing, so PIR triggers count at once again, as on a unit without one. Frames come at 1-10 fps.
+        /// </summary>
+        public const long ThermalSilentMilliseconds = 5000;
+
+        private const long NoMotion = long.MinValue / 2;
+
         private readonly ZoneConfiguration[] _zones;
+        private readonly bool _motionNeedsConfirmation;
         private readonly bool[] _occupied;
         private readonly long[] _lastEvidence;
+        private readonly long[] _unconfirmedMotion;
+        private readonly long[] _lastMotion;
+        private readonly long[] _lastSeen;
         private readonly int[] _people;
+        private long _lastFrame = NoMotion;
         private bool _viewOccupied;
         private long _viewLastEvidence;
         private int _viewPeople;
 
-        /// <summary>Creates the stage for the configured zones.</summary>
+        /// <summary>Creates the stage for the configured zones of a unit with a PIR only: every trigger counts at once.</summary>
         public ZonePresence(ZoneConfiguration[] zones)
+            : this(zones, false)
+        {
+        }
+
+        /// <summary>
+        /// Creates the stage for the configured zones. <paramref name="motionNeedsConfirmation"/> is true when a
+        /// thermal view can confirm what the PIR says.
+        /// </summary>
+        public ZonePresence(ZoneConfiguration[] zones, bool motionNeedsConfirmation)
         {
             _zones = zones;
+            _motionNeedsConfirmation = motionNeedsConfirmation;
             _occupied = new bool[zones.Length];
             _lastEvidence = new long[zones.Length];
+            _unconfirmedMotion = new long[zones.Length];
+            _lastMotion = new long[zones.Length];
+            _lastSeen = new long[zones.Length];
             _people = new int[zones.Length];
+            for (int z = 0; z < zones.Length; z++)
+            {
+                _unconfirmedMotion[z] = NoMotion;
+                _lastMotion[z] = NoMotion;
+                _lastSeen[z] = NoMotion;
+            }
         }
 
         /// <summary>Bytes this stage holds.</summary>
         public int AllocatedBytes
         {
-            get { return _zones.Length * (1 + 8 + 4); }
+            get { return (_zones.Length * (1 + 8 + 8 + 8 + 8 + 4)) + 8; }
         }
 
         /// <summary>Zones evaluated.</summary>
@@ -53,6 +101,17 @@ namespace OccupancySensor.Processing
             return _people[zone];
         }
 
+        /// <summary>
+        /// Whether the PIR has held zone <paramref name="zone"/> occupied with motion the thermal view does not
+        /// explain: the last trigger credited to it came well after the thermal view last showed anyone there (or
+        /// the unit has no thermal view). Then the zone holds at least one person nobody sees; after someone was
+        /// seen leaving, the vacant hold alone does not.
+        /// </summary>
+        public bool HasUnseenMotion(int zone)
+        {
+            return _lastMotion[zone] - _lastSeen[zone] > UnseenMotionMarginMilliseconds;
+        }
+
         /// <summary>Whether the whole view is occupied.</summary>
         public bool ViewOccupied
         {
@@ -68,6 +127,7 @@ namespace OccupancySensor.Processing
         /// <summary>Takes the people tracked in one frame as evidence for the zones they are in.</summary>
         public void AcceptTracks(PeopleTracker tracker, long now, IReadingSink sink)
         {
+            _lastFrame = now;
             for (int z = 0; z < _zones.Length; z++)
             {
                 _people[z] = 0;
@@ -97,6 +157,7 @@ namespace OccupancySensor.Processing
             {
                 if (_people[z] > 0)
                 {
+                    _lastSeen[z] = now;
                     Evidence(z, now, sink);
                 }
             }
@@ -112,16 +173,32 @@ namespace OccupancySensor.Processing
         /// zone occupied; with several zones it keeps occupied the zones with a person in the thermal view, and,
         /// when the thermal view shows nobody at all, the zones that already are. A trigger while the thermal view
         /// shows people is theirs: it no longer holds the zone of someone who has just left (their neighbour's
-        /// fidgeting kept an empty desk occupied for minutes).
+        /// fidgeting kept an empty desk occupied for minutes). With a thermal view, a trigger that would turn a
+        /// vacant zone occupied with nobody in the view is held as unconfirmed until a second trigger within
+        /// <see cref="MotionConfirmMilliseconds"/>: one false trigger in an empty meeting room otherwise booked it
+        /// for the whole vacant hold. Someone really walking in fires again within seconds, or the thermal view
+        /// shows them. While the thermal view sends no frames, triggers count at once.
         /// </summary>
         public void AcceptMotion(long now, IReadingSink sink)
         {
             ViewEvidence(now);
             for (int z = 0; z < _zones.Length; z++)
             {
-                if (_zones.Length == 1 || _people[z] > 0 || (_occupied[z] && _viewPeople == 0))
+                if (_people[z] > 0 || (_occupied[z] && _viewPeople == 0))
                 {
-                    Evidence(z, now, sink);
+                    Motion(z, now, sink);
+                }
+                else if (_zones.Length == 1)
+                {
+                    if (!_motionNeedsConfirmation || now - _lastFrame > ThermalSilentMilliseconds ||
+                        now - _unconfirmedMotion[z] <= MotionConfirmMilliseconds)
+                    {
+                        Motion(z, now, sink);
+                    }
+                    else
+                    {
+                        _unconfirmedMotion[z] = now;
+                    }
                 }
             }
         }
@@ -142,6 +219,12 @@ namespace OccupancySensor.Processing
             {
                 _viewOccupied = false;
             }
+        }
+
+        private void Motion(int zone, long now, IReadingSink sink)
+        {
+            _lastMotion[zone] = now;
+            Evidence(zone, now, sink);
         }
 
         private void Evidence(int zone, long now, IReadingSink sink)
