@@ -507,8 +507,11 @@ public class EndDeviceBehaviourTests(ITestOutputHelper output)
     {
         var nwk = Convert.FromHexString("2b7e151628aed2a6abf7158809cf4f3c");
         var app = Convert.FromHexString("000102030405060708090a0b0c0d0e0f");
-        // Each state record is 18 bytes; cut the power at every byte of the first 12 records' writes.
-        for (var budget = 0L; budget < 18 * 12; budget++)
+        // Each state record of an EU868 session is 127 bytes (counters and the session's MAC state); cut the power at
+        // every byte of the first 12 records' writes.
+        var recordLength = LorawanStateStore.Version2HeaderLength + new MacCommandProcessor(new Eu868Region()).StateLength + 4;
+        Assert.Equal(127, recordLength);
+        for (var budget = 0L; budget < recordLength * 12; budget++)
         {
             var flash = new InMemoryFileStore();
             var sent = new List<uint>();
@@ -633,8 +636,9 @@ public class EndDeviceBehaviourTests(ITestOutputHelper output)
     /// <summary>Two fixed files in preallocated arrays: flash that allocates nothing, so any allocation is the device's.</summary>
     private sealed class FixedFlash : OccupancySensor.Hardware.IFileStore
     {
-        private readonly byte[] _a = new byte[64];
-        private readonly byte[] _b = new byte[64];
+        // A state record is at most 255 bytes.
+        private readonly byte[] _a = new byte[256];
+        private readonly byte[] _b = new byte[256];
         private int _aLength;
         private int _bLength;
 
