@@ -179,8 +179,9 @@ namespace OccupancySensor.Lorawan.Regions
         /// <inheritdoc />
         public override int NewChannel(int channel, int frequencyHz, int minDataRate, int maxDataRate)
         {
-            if (channel < 0 || channel >= Channels)
+            if (channel < 0 || channel >= Channels || (channel < DefaultChannels && frequencyHz == 0))
             {
+                // No such slot, or removing a default channel: nothing about the request can be acknowledged.
                 return 0;
             }
 
