@@ -5,6 +5,8 @@ using OccupancySensor.Lorawan.Device;
 using OccupancySensor.Lorawan.Payload;
 using OccupancySensor.Lorawan.Regions;
 using OccupancySensor.Readings;
+using OccupancySensor.Runtime;
+using OccupancySensor.Storage;
 using Xunit.Abstractions;
 
 namespace OccupancySensor.Tests.Lorawan;
@@ -45,7 +47,7 @@ public class EndDeviceTests(ITestOutputHelper output)
         return list;
     }
 
-    private static void AssertNeverOverDutyCycle(IReadOnlyList<Transmission> sent)
+    internal static void AssertNeverOverDutyCycle(IReadOnlyList<Transmission> sent)
     {
         var bands = new Eu868Region().Bands;
         foreach (var group in sent.GroupBy(t => bands.BandOf(t.FrequencyHz)))
@@ -507,8 +509,11 @@ public class EndDeviceBehaviourTests(ITestOutputHelper output)
     {
         var nwk = Convert.FromHexString("2b7e151628aed2a6abf7158809cf4f3c");
         var app = Convert.FromHexString("000102030405060708090a0b0c0d0e0f");
-        // Each state record is 18 bytes; cut the power at every byte of the first 12 records' writes.
-        for (var budget = 0L; budget < 18 * 12; budget++)
+        // Each state record of an EU868 session is 127 bytes (counters and the session's MAC state); cut the power at
+        // every byte of the first 12 records' writes.
+        var recordLength = LorawanStateStore.Version2HeaderLength + new MacCommandProcessor(new Eu868Region()).StateLength + 4;
+        Assert.Equal(127, recordLength);
+        for (var budget = 0L; budget < recordLength * 12; budget++)
         {
             var flash = new InMemoryFileStore();
             var sent = new List<uint>();
@@ -633,8 +638,9 @@ public class EndDeviceBehaviourTests(ITestOutputHelper output)
     /// <summary>Two fixed files in preallocated arrays: flash that allocates nothing, so any allocation is the device's.</summary>
     private sealed class FixedFlash : OccupancySensor.Hardware.IFileStore
     {
-        private readonly byte[] _a = new byte[64];
-        private readonly byte[] _b = new byte[64];
+        // A state record is at most 255 bytes.
+        private readonly byte[] _a = new byte[256];
+        private readonly byte[] _b = new byte[256];
         private int _aLength;
         private int _bLength;
 
@@ -705,3 +711,348 @@ public class EndDeviceBehaviourTests(ITestOutputHelper output)
         Assert.Equal(0, allocated);
     }
 }
+
+/// <summary>
+/// The MAC commands a network server sends after a join (The Things Stack, ChirpStack), in whole frames lora-packet
+/// builds, on the simulated radio: applied, answered (sticky answers until a downlink), and used for the windows and
+/// channels; the state a network set surviving a reboot.
+/// </summary>
+public class EndDeviceMacCommandTests(ITestOutputHelper output)
+{
+    private const uint DevAddr = 0x260B1A2C;
+    private const string NwkSKey = "2b7e151628aed2a6abf7158809cf4f3c";
+    private const string AppSKey = "000102030405060708090a0b0c0d0e0f";
+
+    private static string F(int hz) => MacCommandTests.Frequency(hz);
+
+    private static bool Send(DeviceHarness harness, byte value)
+    {
+        if (!harness.Device.RequestUplink(new[] { value }, 0, 1, 1, false))
+        {
+            return false;
+        }
+
+        var done = harness.Done.Count;
+        harness.Run(() => harness.Done.Count > done, harness.Now + 86_400_000);
+        return true;
+    }
+
+    private static int[] Enabled(LorawanRegion region) => Enumerable.Range(0, region.ChannelCount).Where(region.IsChannelEnabled).ToArray();
+
+    /// <summary>A downlink for the ABP session of these tests, built by lora-packet.</summary>
+    private static byte[] AbpDownlink(uint devAddr, int fcnt, string fopts, int? port = null, string payload = "")
+    {
+        var request = new JsonObject
+        {
+            ["op"] = "downlink",
+            ["nwkSKey"] = NwkSKey,
+            ["appSKey"] = AppSKey,
+            ["devAddr"] = devAddr.ToString("x8"),
+            ["fcnt"] = fcnt,
+            ["fopts"] = fopts,
+            ["payload"] = payload,
+        };
+        if (port != null)
+        {
+            request["fport"] = port;
+        }
+
+        return Convert.FromHexString((string)NodePeer.Run("lora-peer.js", request)["hex"]!);
+    }
+
+    private static JsonArray VerifyAbp(IEnumerable<Transmission> frames, uint counterBase = 0) =>
+        NodePeer.Run("lora-peer.js", new JsonObject
+        {
+            ["op"] = "data-frames",
+            ["nwkSKey"] = NwkSKey,
+            ["appSKey"] = AppSKey,
+            ["frames"] = new JsonArray(frames.Select(f => (JsonNode)new JsonObject { ["hex"] = f.Hex, ["fcnt"] = counterBase }).ToArray()),
+        }).AsArray();
+
+    [Fact]
+    public void After_a_join_without_CFList_the_setup_commands_are_applied_answered_and_used_for_windows_and_channels()
+    {
+        var harness = new DeviceHarness(new Eu868Region());
+        harness.AcceptJoins(t => (t.FrequencyHz, t.SpreadingFactor, t.BandwidthHz), DevAddr);
+        harness.Device.Join();
+        harness.Run(() => harness.Device.IsJoined, 60_000);
+        var region = harness.Device.Region;
+        Assert.Equal(new[] { 0, 1, 2 }, Enabled(region));
+        harness.Device.Mac.BatteryLevel = 254;
+
+        var downlinks = harness.BuildDownlinks(DevAddr, new[]
+        {
+            // In FOpts (13 bytes): RXParamSetupReq RX1DROffset 1, RX2 DR3 at 869.525 MHz; RXTimingSetupReq 2 s;
+            // NewChannelReq channel 3 at 867.1 MHz, DR0..DR5.
+            new JsonObject { ["fcnt"] = 0, ["fopts"] = "0513" + F(869_525_000) + "0802" + "0703" + F(867_100_000) + "50", ["payload"] = "" },
+            // On FPort 0 (encrypted with NwkSKey): channels 4..7, DlChannelReq moving channel 3's RX1 to 868.9 MHz,
+            // TxParamSetupReq (not an EU868 command: skipped, unanswered), DevStatusReq.
+            new JsonObject
+            {
+                ["fcnt"] = 1,
+                ["fopts"] = "",
+                ["fport"] = 0,
+                ["payload"] = "0704" + F(867_300_000) + "50" + "0705" + F(867_500_000) + "50" + "0706" + F(867_700_000) + "50" +
+                              "0707" + F(867_900_000) + "50" + "0a03" + F(868_900_000) + "093f" + "06",
+            },
+            // An empty downlink: it answers nothing, but tells the device the sticky answers arrived.
+            new JsonObject { ["fcnt"] = 2, ["fopts"] = "", ["payload"] = "" },
+        });
+        var uplinkNumber = 0;
+        harness.Radio.OnTransmit = t =>
+        {
+            switch (++uplinkNumber)
+            {
+                case 1:
+                    // RX1 with the join's settings: 1 s, same channel and data rate.
+                    harness.Radio.Schedule(t.End + 1000, t.FrequencyHz, t.SpreadingFactor, t.BandwidthHz, downlinks[0]);
+                    break;
+                case 3:
+                    // RX2 as RXParamSetupReq set it: 869.525 MHz DR3 (SF9), RX1 delay 2 s + 1 s.
+                    harness.Radio.Schedule(t.End + 3000, 869_525_000, 9, 125_000, downlinks[1]);
+                    break;
+                case 5:
+                    // RX1 2 s after the end, DR5 - offset 1 = DR4 (SF8), on the channel's RX1 frequency.
+                    harness.Radio.Schedule(t.End + 2000, t.FrequencyHz == 867_100_000 ? 868_900_000 : t.FrequencyHz, 8, 125_000, downlinks[2]);
+                    break;
+            }
+        };
+
+        for (var i = 1; i <= 40; i++)
+        {
+            Assert.True(Send(harness, (byte)i));
+        }
+
+        Assert.Equal(1 + 3, harness.Radio.Delivered); // the join accept and the three downlinks
+        var uplinks = harness.Radio.Transmissions.Skip(1).ToList();
+        var frames = harness.Verify(uplinks);
+        Assert.All(frames, f => Assert.True((bool)f!["micOk"]!));
+        var fopts = frames.Select(f => (string?)f!["fopts"]).ToList();
+        Assert.Equal(string.Empty, fopts[0]);
+        // Sticky RXParamSetupAns and RXTimingSetupAns first, then NewChannelAns (both bits).
+        Assert.Equal("0507" + "08" + "0703", fopts[1]);
+        // No downlink came after the second uplink: the sticky answers go again, the NewChannelAns does not.
+        Assert.Equal("0507" + "08", fopts[2]);
+        // The port-0 downlink cleared them and brought new ones: DlChannelAns (sticky), four NewChannelAns, DevStatusAns.
+        Assert.Equal("0a03" + "0703070307030703" + "06fe07", fopts[3]);
+        Assert.Equal("0a03", fopts[4]);
+        Assert.All(fopts.Skip(5), f => Assert.Equal(string.Empty, f));
+
+        Assert.Equal(new[] { 0, 1, 2, 3, 4, 5, 6, 7 }, Enabled(region));
+        Assert.Equal((1, 2, 869_525_000, 3), (harness.Device.Mac.Rx1DataRateOffset, harness.Device.Mac.ReceiveDelaySeconds, region.Rx2FrequencyHz, region.Rx2DataRate));
+
+        // Every window from the second uplink on opened with the new timing and settings: RX1 2 s after the end at
+        // DR4 on the channel's RX1 frequency (868.9 MHz for channel 3 once DlChannelReq moved it), RX2 1 s later.
+        var windows = harness.Radio.Windows.Skip(2).ToList();
+        var w = 0;
+        for (var i = 1; i < uplinks.Count; i++)
+        {
+            var uplink = uplinks[i];
+            var rx1Frequency = i >= 3 && uplink.FrequencyHz == 867_100_000 ? 868_900_000 : uplink.FrequencyHz;
+            Assert.Equal(new Window(uplink.End + 2000, rx1Frequency, 8, 125_000, false), windows[w++]);
+            if (i != 4)
+            {
+                Assert.Equal(new Window(uplink.End + 3000, 869_525_000, 9, 125_000, false), windows[w++]);
+            }
+        }
+
+        Assert.Equal(windows.Count, w);
+
+        // The added channels are used, each within the duty cycle of its own sub-band (865-868 MHz for 867.x).
+        var later = uplinks.Skip(3).Select(u => u.FrequencyHz).Distinct().OrderBy(f => f).ToList();
+        Assert.Subset(new HashSet<int> { 867_100_000, 867_300_000, 867_500_000, 867_700_000, 867_900_000, 868_100_000, 868_300_000, 868_500_000 }, later.ToHashSet());
+        Assert.Contains(later, f => f < 868_000_000);
+        Assert.Contains(uplinks.Skip(3), u => u.FrequencyHz == 867_100_000);
+        EndDeviceTests.AssertNeverOverDutyCycle(harness.Radio.Transmissions);
+        output.WriteLine("frequencies after the setup: " + string.Join(", ", later) + "; " + (harness.Now / 1000.0).ToString("F1") + " s of device time");
+    }
+
+    [Fact]
+    public void An_unknown_command_between_known_ones_ends_the_frame_and_is_recorded_as_a_fault()
+    {
+        var harness = new DeviceHarness(new Eu868Region());
+        harness.AcceptJoins(t => (t.FrequencyHz, t.SpreadingFactor, t.BandwidthHz), DevAddr);
+        harness.Device.Join();
+        harness.Run(() => harness.Device.IsJoined, 60_000);
+        var faults = new FaultLog();
+        harness.Device.Faults = faults;
+
+        // DevStatusReq, then 0x0C (ADRParamSetupReq: LoRaWAN 1.1 only, unknown to a 1.0.4 device), then DutyCycleReq.
+        var downlink = harness.BuildDownlinks(DevAddr, new[] { new JsonObject { ["fcnt"] = 0, ["fopts"] = "06" + "0c00" + "0402", ["payload"] = "" } });
+        harness.Radio.OnTransmit = t =>
+        {
+            if (harness.Radio.Transmissions.Count == 2)
+            {
+                harness.Radio.Schedule(t.End + 1000, t.FrequencyHz, t.SpreadingFactor, t.BandwidthHz, downlink[0]);
+            }
+        };
+        Assert.True(Send(harness, 1));
+        Assert.True(Send(harness, 2));
+
+        var frames = harness.Verify(harness.Radio.Transmissions.Skip(1));
+        Assert.Equal("06ff07", (string?)frames[1]!["fopts"]);
+        Assert.Equal(0, harness.Device.Mac.DutyCycleExponent);
+        Assert.Equal(1, faults.Total);
+        var fault = faults.GetRecent(0);
+        Assert.Equal((FaultSource.Uplink, FaultCode.Invalid, "unknown MAC command 0x0C"), (fault.Source, fault.Code, fault.Detail));
+        Assert.True(fault.TimestampMilliseconds > harness.Radio.Transmissions[1].End);
+    }
+
+    [Fact]
+    public void A_US915_join_accept_s_CFList_channel_mask_is_applied()
+    {
+        // CFList type 1: ChMask0..4 (16 bits LE each), 5 RFU bytes, type. Sub-band 1 (channels 0..7) and 500 kHz channel 64.
+        const string subBand1 = "ff00" + "0000" + "0000" + "0000" + "0100" + "0000000000" + "01";
+        var harness = new DeviceHarness(new Us915Region());
+        harness.AcceptJoins(t => (923_300_000 + ((t.FrequencyHz - 902_300_000) / 200_000) % 8 * 600_000, 20 - t.SpreadingFactor, 500_000), DevAddr, subBand1);
+        harness.Device.Join();
+        harness.Run(() => harness.Device.IsJoined, 600_000);
+        Assert.Equal(new[] { 0, 1, 2, 3, 4, 5, 6, 7, 64 }, Enabled(harness.Device.Region));
+
+        harness.Device.Mac.DataRate = 0;
+        for (var i = 0; i < 16; i++)
+        {
+            Assert.True(Send(harness, (byte)i));
+        }
+
+        Assert.All(harness.Radio.Transmissions.Skip(1), u => Assert.InRange(u.FrequencyHz, 902_300_000, 903_700_000));
+    }
+
+    [Fact]
+    public void What_the_network_set_survives_a_reboot_of_an_ABP_device_and_a_new_join_forgets_it()
+    {
+        var flash = new InMemoryFileStore();
+        var nwk = Convert.FromHexString(NwkSKey);
+        var app = Convert.FromHexString(AppSKey);
+        var first = new DeviceHarness(new Eu868Region(), flash);
+        first.Device.ActivateByPersonalization(DevAddr, nwk, app);
+        Assert.False(first.Device.SessionStateRestored);
+        first.Device.Mac.DataRate = 5;
+
+        // RXParamSetupReq offset 1 / RX2 DR3 869.525 MHz; RXTimingSetupReq 3 s; NewChannelReq channel 3 867.1 MHz;
+        // then (port 0) LinkADRReq: DR4, power 2, channels 0..3, NbTrans 2.
+        var setup = AbpDownlink(DevAddr, 0, "0513" + F(869_525_000) + "0803" + "0703" + F(867_100_000) + "50");
+        var adr = AbpDownlink(DevAddr, 1, string.Empty, 0, "03420f0002");
+        var number = 0;
+        first.Radio.OnTransmit = t =>
+        {
+            if (++number == 1)
+            {
+                first.Radio.Schedule(t.End + 1000, t.FrequencyHz, t.SpreadingFactor, t.BandwidthHz, setup);
+            }
+            else if (number == 2)
+            {
+                first.Radio.Schedule(t.End + 4000, 869_525_000, 9, 125_000, adr);
+            }
+        };
+        Assert.True(Send(first, 1));
+        Assert.True(Send(first, 2));
+        Assert.True(Send(first, 3));
+        var answers = VerifyAbp(first.Radio.Transmissions.Skip(1));
+        Assert.Equal("0507" + "08" + "0703", (string?)answers[0]!["fopts"]);
+        Assert.Equal("0307", (string?)answers[1]!["fopts"]);
+
+        // The reboot: the same session is started again on the same flash.
+        var second = new DeviceHarness(new Eu868Region(), flash, seed: 2);
+        second.Device.ActivateByPersonalization(DevAddr, nwk, app);
+        Assert.True(second.Device.SessionStateRestored);
+        var mac = second.Device.Mac;
+        var region = second.Device.Region;
+        Assert.Equal((4, 2, 2, 1, 3), (mac.DataRate, mac.TxPowerIndex, mac.Repetitions, mac.Rx1DataRateOffset, mac.ReceiveDelaySeconds));
+        Assert.Equal((869_525_000, 3), (region.Rx2FrequencyHz, region.Rx2DataRate));
+        Assert.Equal(new[] { 0, 1, 2, 3 }, Enabled(region));
+        Assert.Equal(867_100_000, region.ChannelFrequency(3));
+
+        // Its first uplink continues the counter and listens where the network will answer: RX1 3 s after the end at
+        // DR4 - 1 = DR3 (SF9), RX2 at 869.525 MHz DR3; NbTrans 2 sends it twice with no downlink.
+        Assert.True(Send(second, 4));
+        var sent = second.Radio.Transmissions;
+        Assert.Equal(2, sent.Count);
+        Assert.Equal(8, sent[0].SpreadingFactor);
+        Assert.Equal(3, (int)VerifyAbp(sent.Take(1))[0]!["fcnt"]!);
+        Assert.Equal(new Window(sent[0].End + 3000, sent[0].FrequencyHz, 9, 125_000, false), second.Radio.Windows[0]);
+        Assert.Equal(new Window(sent[0].End + 4000, 869_525_000, 9, 125_000, false), second.Radio.Windows[1]);
+
+        // Another session's address does not take that state.
+        var other = new DeviceHarness(new Eu868Region(), flash);
+        other.Device.ActivateByPersonalization(0x26000001, nwk, app);
+        Assert.False(other.Device.SessionStateRestored);
+        Assert.Equal((0, 1, 869_525_000, 0), (other.Device.Mac.Rx1DataRateOffset, other.Device.Mac.ReceiveDelaySeconds, other.Device.Region.Rx2FrequencyHz, other.Device.Region.Rx2DataRate));
+        Assert.Equal(new[] { 0, 1, 2 }, Enabled(other.Device.Region));
+
+        // A join (here unanswered) writes a record without session state before its request goes out.
+        var joining = new DeviceHarness(new Eu868Region(), flash);
+        joining.Device.Join();
+        joining.Run(() => joining.Radio.Transmissions.Count == 1, 60_000);
+        var store = new LorawanStateStore(flash);
+        store.Load();
+        Assert.False(store.HasSessionState);
+        var after = new DeviceHarness(new Eu868Region(), flash);
+        after.Device.ActivateByPersonalization(DevAddr, nwk, app);
+        Assert.False(after.Device.SessionStateRestored);
+        Assert.Equal(1, after.Device.Mac.ReceiveDelaySeconds);
+    }
+
+    [Fact]
+    public void A_joined_session_s_record_holds_the_join_accept_s_settings_and_CFList()
+    {
+        // RX1DROffset 2, RX2 DR3 (DLSettings 0x23), RxDelay 5 s, The Things Network's CFList.
+        var flash = new InMemoryFileStore();
+        var harness = new DeviceHarness(new Eu868Region(), flash);
+        harness.AcceptJoins(t => (t.FrequencyHz, t.SpreadingFactor, t.BandwidthHz), DevAddr, "184f84e85684b85e84886684586e8400", dlSettings: 0x23, rxDelay: 5);
+        harness.Device.Join();
+        harness.Run(() => harness.Device.IsJoined, 60_000);
+        var store = new LorawanStateStore(flash);
+        store.Load();
+        Assert.True(store.HasSessionState);
+        Assert.Equal(DevAddr, store.SessionAddress);
+
+        var region = new Eu868Region();
+        var mac = new MacCommandProcessor(region);
+        store.Bind(mac);
+        Assert.True(store.RestoreSession(DevAddr));
+        Assert.Equal((2, 5, 3), (mac.Rx1DataRateOffset, mac.ReceiveDelaySeconds, region.Rx2DataRate));
+        Assert.Equal(new[] { 868_100_000, 868_300_000, 868_500_000, 867_100_000, 867_300_000, 867_500_000, 867_700_000, 867_900_000 },
+            Enabled(region).Select(region.ChannelFrequency));
+
+        // And the device uses them: RX1 5 s after the end of an uplink at DR5 - 2 = DR3 (SF9).
+        Assert.True(Send(harness, 1));
+        var uplink = harness.Radio.Transmissions[1];
+        Assert.Equal(new Window(uplink.End + 5000, uplink.FrequencyHz, 9, 125_000, false), harness.Radio.Windows[1]);
+        Assert.Equal(new Window(uplink.End + 6000, 869_525_000, 9, 125_000, false), harness.Radio.Windows[2]);
+    }
+
+    [Fact]
+    public void A_version_1_record_of_earlier_firmware_still_gives_the_counters()
+    {
+        // "LW", version 1, reserved, generation 5, DevNonce 7, FCntUp 41, CRC-32 of the 14 bytes before.
+        var record = new byte[18];
+        record[0] = (byte)'L';
+        record[1] = (byte)'W';
+        record[2] = 1;
+        LittleEndian.Put32(record, 4, 5);
+        LittleEndian.Put16(record, 8, 7);
+        LittleEndian.Put32(record, 10, 41);
+        LittleEndian.Put32(record, 14, Crc32.Compute(record, 0, 14));
+        var flash = new InMemoryFileStore();
+        flash.WriteAll(LorawanStateStore.SlotA, record, 0, record.Length);
+
+        var store = new LorawanStateStore(flash);
+        Assert.True(store.Load());
+        Assert.Equal((7, 41u, false), (store.NextDeviceNonce, store.NextUplinkCounter, store.HasSessionState));
+
+        // A device on it continues at FCnt 41 and writes version 2 to the other slot (generation 6), keeping slot A.
+        var harness = new DeviceHarness(new Eu868Region(), flash);
+        harness.Device.ActivateByPersonalization(DevAddr, Convert.FromHexString(NwkSKey), Convert.FromHexString(AppSKey));
+        Assert.False(harness.Device.SessionStateRestored);
+        Assert.True(Send(harness, 1));
+        Assert.Equal(41, (int)VerifyAbp(harness.Radio.Transmissions)[0]!["fcnt"]!);
+        var slotB = new byte[256];
+        var length = flash.Read(LorawanStateStore.SlotB, 0, slotB, 0, slotB.Length);
+        Assert.Equal((2, length, 6u), (slotB[2], (int)slotB[3], LittleEndian.Get32(slotB, 4)));
+        var reread = new LorawanStateStore(flash);
+        reread.Load();
+        Assert.Equal((42u, true, DevAddr), (reread.NextUplinkCounter, reread.HasSessionState, reread.SessionAddress));
+    }
+}
+

@@ -2,6 +2,7 @@ using OccupancySensor.Lorawan.Airtime;
 using OccupancySensor.Lorawan.Crypto;
 using OccupancySensor.Lorawan.Frames;
 using OccupancySensor.Lorawan.Regions;
+using OccupancySensor.Runtime;
 
 namespace OccupancySensor.Lorawan.Device
 {
@@ -14,7 +15,9 @@ namespace OccupancySensor.Lorawan.Device
     /// an uplink and RX2 one second later; for a join request JOIN_ACCEPT_DELAY1/2 are 5 s and 6 s. A frame received
     /// in RX1 means RX2 is not opened. The end of an uplink is its start plus the computed time on air.
     /// Counters: the next DevNonce and FCntUp are written to flash (<see cref="LorawanStateStore"/>) before the frame
-    /// that uses them goes out; a flash failure holds the frame back rather than risk reusing a counter.
+    /// that uses them goes out, with the session's MAC state (RX parameters, channels, ADR settings); a flash failure
+    /// holds the frame back rather than risk reusing a counter. An ABP session started again after a reboot takes back
+    /// the MAC state its network set; a new join starts from the region's defaults.
     /// Every buffer and helper is allocated in the constructor; a Step allocates nothing.
     /// </summary>
     public sealed class ClassADevice
@@ -98,8 +101,14 @@ namespace OccupancySensor.Lorawan.Device
 
         private bool _ackDue;
         private int _adrAckCounter;
-        private int _rx1Offset;
-        private int _receiveDelay = 1;
+
+        // An ABP session started before the counters (and the state record) could be read restores its MAC state
+        // once they can.
+        private bool _restorePending;
+
+        // "unknown MAC command 0xNN" per identifier, made the first time a network sends one (rare: a fault) and kept,
+        // so a network repeating it costs no further allocation. The array itself is made on the first such fault.
+        private string[] _unknownCommandDetails;
 
         /// <summary>
         /// A device in <paramref name="region"/> talking through <paramref name="radio"/>, keeping its counters in
@@ -118,6 +127,7 @@ namespace OccupancySensor.Lorawan.Device
             _appKeyCipher.SetKey(appKey, 0);
             _appKeyMac.SetKey(appKey, 0);
             _mac = new MacCommandProcessor(region);
+            _store.Bind(_mac);
             _channelStates = new bool[region.ChannelCount];
             CountersReady();
         }
@@ -182,6 +192,14 @@ namespace OccupancySensor.Lorawan.Device
         /// <summary>Flash reads or writes of the counters that failed (the frame waited; retried 30 s later).</summary>
         public int FlashFailures { get; private set; }
 
+        /// <summary>
+        /// Where the device records faults a technician should see (a MAC command it does not know); none when null.
+        /// </summary>
+        public FaultLog Faults { get; set; }
+
+        /// <summary>Whether the running ABP session took back the MAC state its network set before a reboot.</summary>
+        public bool SessionStateRestored { get; private set; }
+
         /// <summary>Who hears about joins, finished uplinks and downlinks.</summary>
         public ILorawanListener Listener
         {
@@ -203,6 +221,8 @@ namespace OccupancySensor.Lorawan.Device
             _mac.Reset();
             _joinWanted = true;
             _joinAttempts = 0;
+            _restorePending = false;
+            SessionStateRestored = false;
 
             // A pending uplink is rebuilt under the new session's keys and counter once the join succeeds.
             _prepared = false;
@@ -219,6 +239,11 @@ namespace OccupancySensor.Lorawan.Device
             _region.Reset();
             _mac.Reset();
             _session.Activate(deviceAddress, networkSessionKey, applicationSessionKey, _store.NextUplinkCounter);
+
+            // The network kept what it set in this session (RX2, channels, data rate...) across the reboot: so must the
+            // device, or it listens where nothing is sent. A record of another address is some other session's.
+            SessionStateRestored = _countersLoaded && _store.RestoreSession(deviceAddress);
+            _restorePending = !_countersLoaded;
             _joinWanted = false;
             _state = DeviceState.Idle;
             if (_listener != null)
@@ -384,7 +409,8 @@ namespace OccupancySensor.Lorawan.Device
             _joinNonce = _store.NextDeviceNonce;
             try
             {
-                _store.Save(_joinNonce + 1, _store.NextUplinkCounter);
+                // No session is active: the record carries no session state, so the old session's settings are gone.
+                _store.Save(_joinNonce + 1, _store.NextUplinkCounter, false, 0);
             }
             catch (System.IO.IOException)
             {
@@ -451,9 +477,17 @@ namespace OccupancySensor.Lorawan.Device
 
             // A new session: FCnt starts at 0 under the new keys (so no pair of key and counter ever repeats).
             _session.Activate(_accept.DeviceAddress, _accept.NetworkSessionKey, _accept.ApplicationSessionKey, 0);
+            _mac.ApplyJoinSettings(_accept.Rx1DataRateOffset, _accept.Rx2DataRate, _accept.ReceiveDelaySeconds);
+            if (_accept.HasChannelList)
+            {
+                // EU868 type 0: five more channels; US915 type 1: the channel mask. Another type is ignored (RP002).
+                _region.ApplyChannelList(_accept.ChannelList);
+            }
+
+            _mac.DataRate = _dataRate;
             try
             {
-                _store.Save(_store.NextDeviceNonce, 0);
+                _store.Save(_store.NextDeviceNonce, 0, true, _accept.DeviceAddress);
             }
             catch (System.IO.IOException)
             {
@@ -461,15 +495,6 @@ namespace OccupancySensor.Lorawan.Device
                 FlashFailures++;
             }
 
-            _rx1Offset = _accept.Rx1DataRateOffset;
-            _region.Rx2DataRate = _accept.Rx2DataRate;
-            _receiveDelay = _accept.ReceiveDelaySeconds;
-            if (_accept.HasChannelList)
-            {
-                _region.ApplyChannelList(_accept.ChannelList);
-            }
-
-            _mac.DataRate = _dataRate;
             _joinBackoff.Reset();
             _joinWanted = false;
             _adrAckCounter = 0;
@@ -534,10 +559,11 @@ namespace OccupancySensor.Lorawan.Device
 
             if (_attempts == 0)
             {
-                // The counter this frame uses is on flash before it can be on the air.
+                // The counter this frame uses is on flash before it can be on the air, and so is the MAC state whose
+                // answers it carries.
                 try
                 {
-                    _store.Save(_store.NextDeviceNonce, _session.UplinkCounter + 1);
+                    _store.Save(_store.NextDeviceNonce, _session.UplinkCounter + 1, true, _session.DeviceAddress);
                 }
                 catch (System.IO.IOException)
                 {
@@ -565,7 +591,8 @@ namespace OccupancySensor.Lorawan.Device
             RecordSend(_channel, now, airtime);
             _attempts++;
             long end = EndOf(now, airtime);
-            _rx1At = end + _receiveDelay * 1000L;
+            _mac.LastUplinkEnd = end;
+            _rx1At = end + _mac.ReceiveDelaySeconds * 1000L;
             _rx2At = _rx1At + 1000;
             _rx1Done = false;
             _downlinkSeen = false;
@@ -583,6 +610,12 @@ namespace OccupancySensor.Lorawan.Device
                 {
                     _store.Load();
                     _countersLoaded = true;
+                    if (_restorePending && _session.IsActive)
+                    {
+                        SessionStateRestored = _store.RestoreSession(_session.DeviceAddress);
+                    }
+
+                    _restorePending = false;
                 }
                 catch (System.IO.IOException)
                 {
@@ -664,8 +697,8 @@ namespace OccupancySensor.Lorawan.Device
                 }
 
                 _rx1Done = true;
-                int rx1Rate = _region.Rx1DataRate(_dataRate, _rx1Offset);
-                if (HandleDownlink(_radio.Receive(_region.Rx1FrequencyHz(_channel), DownlinkModulation(rx1Rate), _rx1At, _received)))
+                int rx1Rate = _region.Rx1DataRate(_dataRate, _mac.Rx1DataRateOffset);
+                if (HandleDownlink(_radio.Receive(_region.Rx1FrequencyHz(_channel), DownlinkModulation(rx1Rate), _rx1At, _received), now))
                 {
                     return AfterWindows(now);
                 }
@@ -676,11 +709,11 @@ namespace OccupancySensor.Lorawan.Device
                 return _rx2At;
             }
 
-            HandleDownlink(_radio.Receive(_region.Rx2FrequencyHz, DownlinkModulation(_region.Rx2DataRate), _rx2At, _received));
+            HandleDownlink(_radio.Receive(_region.Rx2FrequencyHz, DownlinkModulation(_region.Rx2DataRate), _rx2At, _received), now);
             return AfterWindows(now);
         }
 
-        private bool HandleDownlink(int length)
+        private bool HandleDownlink(int length, long now)
         {
             if (length <= 0 || _downlinks.Parse(_session, _received, length, _downlink) != DownlinkResult.Accepted)
             {
@@ -699,7 +732,11 @@ namespace OccupancySensor.Lorawan.Device
                 _ackDue = true;
             }
 
+            // A Class A downlink: the network has seen the sticky answers (RXParamSetupAns, RXTimingSetupAns,
+            // DlChannelAns); the commands below may add new ones.
+            _mac.ClassADownlinkReceived();
             int snr = _radio.LastSnr;
+            int unknown = _mac.UnknownCommands;
             if (_downlink.OptionsLength > 0)
             {
                 _mac.Process(_downlink.Options, 0, _downlink.OptionsLength, snr);
@@ -709,12 +746,41 @@ namespace OccupancySensor.Lorawan.Device
             {
                 _mac.Process(_downlink.Payload, 0, _downlink.PayloadLength, snr);
             }
+
+            if (_mac.UnknownCommands != unknown)
+            {
+                RecordUnknownCommand(now, _mac.LastUnknownCommand);
+            }
             else if (_downlink.HasPort && _listener != null)
             {
                 _listener.DownlinkReceived(_downlink.Port, _downlink.Payload, _downlink.PayloadLength);
             }
 
             return true;
+        }
+
+        // The specification has the device stop reading a frame at a command it does not know; the fault log says
+        // which one, so a technician sees why the network's later commands in that frame went unanswered.
+        private void RecordUnknownCommand(long now, int command)
+        {
+            if (Faults == null)
+            {
+                return;
+            }
+
+            if (_unknownCommandDetails == null)
+            {
+                _unknownCommandDetails = new string[256];
+            }
+
+            string detail = _unknownCommandDetails[command];
+            if (detail == null)
+            {
+                detail = "unknown MAC command 0x" + command.ToString("X2");
+                _unknownCommandDetails[command] = detail;
+            }
+
+            Faults.Record(now, FaultSource.Uplink, FaultCode.Invalid, detail);
         }
 
         private long AfterWindows(long now)

@@ -3,11 +3,17 @@ using OccupancySensor.Lorawan.Regions;
 namespace OccupancySensor.Lorawan.Device
 {
     /// <summary>
-    /// The MAC commands this device implements (LoRaWAN 1.0.4, chapter 5): LinkCheckReq/Ans, LinkADRReq/Ans,
-    /// DutyCycleReq/Ans and DevStatusReq/Ans. Commands from the network (FOpts or FPort 0) are processed in order;
-    /// answers collect in <see cref="Answers"/> for the next uplink's FOpts. An unknown command ends processing (its
-    /// length is unknown, so nothing after it can be read), as the specification asks. A LinkADRReq is applied whole
-    /// or not at all: the channel mask is tried on a copy of the channel states first. Buffers are allocated once.
+    /// The MAC commands of a LoRaWAN 1.0.4 Class A device (TS001-1.0.4 chapter 5) and the state they set. From the
+    /// network: LinkCheckAns, LinkADRReq, DutyCycleReq, RXParamSetupReq, DevStatusReq, NewChannelReq,
+    /// RXTimingSetupReq, TxParamSetupReq (not taken in EU868/US915: skipped without an answer), DlChannelReq and
+    /// DeviceTimeAns; the device asks with LinkCheckReq and DeviceTimeReq. Commands (FOpts or FPort 0) are processed in
+    /// order; answers collect in <see cref="Answers"/> for the next uplink's FOpts. RXParamSetupAns, RXTimingSetupAns
+    /// and DlChannelAns are "sticky" (5.4, 5.7, 5.10): they go in every uplink until a Class A downlink arrives
+    /// (<see cref="ClassADownlinkReceived"/>), so the network learns the device took them even if an uplink is lost.
+    /// An unknown command ends processing (its length is unknown, so nothing after it can be read), as the
+    /// specification asks; its identifier is kept (<see cref="LastUnknownCommand"/>) for the fault log. A LinkADRReq is
+    /// applied whole or not at all: the channel mask is tried on a copy of the channel states first. Every request
+    /// with a status is applied only when every bit of its answer is set. Buffers are allocated once.
     /// </summary>
     public sealed class MacCommandProcessor
     {
@@ -20,24 +26,54 @@ namespace OccupancySensor.Lorawan.Device
         /// <summary>DutyCycleReq / DutyCycleAns.</summary>
         public const byte DutyCycle = 0x04;
 
+        /// <summary>RXParamSetupReq / RXParamSetupAns (sticky).</summary>
+        public const byte RxParamSetup = 0x05;
+
         /// <summary>DevStatusReq / DevStatusAns.</summary>
         public const byte DevStatus = 0x06;
+
+        /// <summary>NewChannelReq / NewChannelAns (EU868; ignored where the plan is fixed).</summary>
+        public const byte NewChannel = 0x07;
+
+        /// <summary>RXTimingSetupReq / RXTimingSetupAns (sticky).</summary>
+        public const byte RxTimingSetup = 0x08;
+
+        /// <summary>TxParamSetupReq / TxParamSetupAns: only regions with dwell-time rules (AS923) take it; EU868 and US915 ignore it.</summary>
+        public const byte TxParamSetup = 0x09;
+
+        /// <summary>DlChannelReq / DlChannelAns (sticky; EU868; ignored where the plan is fixed).</summary>
+        public const byte DlChannel = 0x0A;
+
+        /// <summary>DeviceTimeReq (device) / DeviceTimeAns (network).</summary>
+        public const byte DeviceTime = 0x0D;
+
+        /// <summary>Bytes of <see cref="WriteState"/> before the region's part.</summary>
+        public const int OwnStateLength = 6;
 
         /// <summary>Battery byte of DevStatusAns when the level is not known.</summary>
         public const int BatteryUnknown = 255;
 
+        // FOpts holds 15 bytes; answers beyond that would not fit the next uplink and are dropped (the network asks again).
+        private const int MaxAnswers = 15;
+
         private readonly LorawanRegion _region;
         private readonly bool[] _channelScratch;
 
-        // FOpts holds 15 bytes; answers beyond that would not fit the next uplink and are dropped (the network asks again).
-        private readonly byte[] _answers = new byte[15];
+        // What the next uplink's FOpts carry: the sticky answers first, then the others; recomposed (at most 15 bytes
+        // copied) whenever either part changes.
+        private readonly byte[] _answers = new byte[MaxAnswers];
+        private readonly byte[] _sticky = new byte[MaxAnswers];
+        private readonly byte[] _regular = new byte[MaxAnswers];
         private int _answerLength;
+        private int _stickyLength;
+        private int _regularLength;
 
         /// <summary>A processor acting on <paramref name="region"/>'s channels.</summary>
         public MacCommandProcessor(LorawanRegion region)
         {
             _region = region;
             _channelScratch = new bool[region.ChannelCount];
+            LastUnknownCommand = -1;
             Reset();
         }
 
@@ -68,6 +104,42 @@ namespace OccupancySensor.Lorawan.Device
         /// <summary>Whether adaptive data rate is on (the network then drives the data rate with LinkADRReq).</summary>
         public bool AdrEnabled { get; set; }
 
+        /// <summary>RX1 data rate = uplink data rate less this, by the region's table (join accept, RXParamSetupReq).</summary>
+        public int Rx1DataRateOffset { get; private set; }
+
+        /// <summary>RX1 opens this many seconds after the end of an uplink, 1..15 (join accept, RXTimingSetupReq).</summary>
+        public int ReceiveDelaySeconds { get; private set; }
+
+        /// <summary>How many DeviceTimeAns arrived.</summary>
+        public int DeviceTimesAnswered { get; private set; }
+
+        /// <summary>The last DeviceTimeAns: whole seconds since the GPS epoch (1980-01-06 00:00:00 UTC, no leap seconds).</summary>
+        public long GpsSeconds { get; private set; }
+
+        /// <summary>The last DeviceTimeAns: fractional second in 1/256 s.</summary>
+        public int GpsFraction { get; private set; }
+
+        /// <summary>
+        /// The device-clock time (ms) the last DeviceTimeAns refers to: the end of the uplink that carried the
+        /// DeviceTimeReq (TS001-1.0.4 5.9).
+        /// </summary>
+        public long DeviceTimeReference { get; private set; }
+
+        /// <summary>When the last uplink ended on the device clock (set by the device before it processes a downlink).</summary>
+        public long LastUplinkEnd { get; set; }
+
+        /// <summary>Commands that ended processing because their identifier is not known (each also stops its frame).</summary>
+        public int UnknownCommands { get; private set; }
+
+        /// <summary>The identifier of the last unknown command, -1 before any.</summary>
+        public int LastUnknownCommand { get; private set; }
+
+        /// <summary>Bytes of the answers in <see cref="Answers"/> that repeat until a Class A downlink arrives.</summary>
+        public int StickyAnswerLength
+        {
+            get { return _stickyLength; }
+        }
+
         /// <summary>Answers (and device requests) waiting for the next uplink.</summary>
         public byte[] Answers
         {
@@ -89,13 +161,120 @@ namespace OccupancySensor.Lorawan.Device
             LinkMargin = 0;
             GatewayCount = 0;
             BatteryLevel = BatteryUnknown;
+            Rx1DataRateOffset = 0;
+            ReceiveDelaySeconds = 1;
+            _stickyLength = 0;
+            _regularLength = 0;
             _answerLength = 0;
         }
 
-        /// <summary>Forgets the answers once an uplink carried them.</summary>
+        /// <summary>
+        /// Forgets the answers once an uplink carried them; sticky answers stay until
+        /// <see cref="ClassADownlinkReceived"/>.
+        /// </summary>
         public void AnswersSent()
         {
-            _answerLength = 0;
+            _regularLength = 0;
+            Compose();
+        }
+
+        /// <summary>
+        /// A valid Class A downlink arrived (RX1 or RX2): the network has seen the sticky answers. Call before
+        /// processing the commands the downlink carries, which may add new ones.
+        /// </summary>
+        public void ClassADownlinkReceived()
+        {
+            _stickyLength = 0;
+            Compose();
+        }
+
+        /// <summary>
+        /// Takes the join accept's DLSettings and RxDelay (a new session). An RX2 data rate the region cannot receive
+        /// or an offset beyond its table keeps the default, so the device never listens with an undefined setting.
+        /// </summary>
+        public void ApplyJoinSettings(int rx1DataRateOffset, int rx2DataRate, int receiveDelaySeconds)
+        {
+            if (rx1DataRateOffset <= _region.MaxRx1DataRateOffset)
+            {
+                Rx1DataRateOffset = rx1DataRateOffset;
+            }
+
+            if (_region.IsReceiveDataRate(rx2DataRate))
+            {
+                _region.Rx2DataRate = rx2DataRate;
+            }
+
+            int delay = receiveDelaySeconds & 0x0F;
+            ReceiveDelaySeconds = delay == 0 ? 1 : delay;
+        }
+
+        /// <summary>Asks for the network time in the next downlink (DeviceTimeReq rides in the next uplink).</summary>
+        public bool RequestDeviceTime()
+        {
+            return Add(DeviceTime);
+        }
+
+        /// <summary>
+        /// GPS time in milliseconds at device-clock time <paramref name="now"/>, from the last DeviceTimeAns; -1 before
+        /// any arrived.
+        /// </summary>
+        public long GpsMilliseconds(long now)
+        {
+            if (DeviceTimesAnswered == 0)
+            {
+                return -1;
+            }
+
+            return GpsSeconds * 1000 + (GpsFraction * 1000 + 128) / 256 + (now - DeviceTimeReference);
+        }
+
+        /// <summary>Bytes <see cref="WriteState"/> writes: this processor's 6 and the region's channel state.</summary>
+        public int StateLength
+        {
+            get { return OwnStateLength + _region.ChannelStateLength; }
+        }
+
+        /// <summary>
+        /// Writes what the network set in this session (data rate, TX power, NbTrans, aggregated duty cycle, RX1
+        /// offset, RX1 delay, then the region's RX2 and channels) at <paramref name="at"/>, so it survives a reboot.
+        /// </summary>
+        public void WriteState(byte[] buffer, int at)
+        {
+            buffer[at] = (byte)DataRate;
+            buffer[at + 1] = (byte)TxPowerIndex;
+            buffer[at + 2] = (byte)Repetitions;
+            buffer[at + 3] = (byte)DutyCycleExponent;
+            buffer[at + 4] = (byte)Rx1DataRateOffset;
+            buffer[at + 5] = (byte)ReceiveDelaySeconds;
+            _region.WriteChannelState(buffer, at + OwnStateLength);
+        }
+
+        /// <summary>
+        /// Restores what <see cref="WriteState"/> wrote; returns false and changes nothing when a value is out of range
+        /// for this region (a record of another region or damaged in a way the CRC missed).
+        /// </summary>
+        public bool ReadState(byte[] buffer, int at)
+        {
+            int dataRate = buffer[at];
+            int power = buffer[at + 1];
+            int repetitions = buffer[at + 2];
+            int exponent = buffer[at + 3];
+            int offset = buffer[at + 4];
+            int delay = buffer[at + 5];
+            if (dataRate > _region.MaxUplinkDataRate || !_region.GetDataRate(dataRate).IsDefined || power > _region.MaxTxPowerIndex ||
+                repetitions < 1 || repetitions > 15 || exponent > 15 || offset > _region.MaxRx1DataRateOffset || delay < 1 || delay > 15 ||
+                !_region.ReadChannelState(buffer, at + OwnStateLength))
+            {
+                return false;
+            }
+
+            DataRate = dataRate;
+            TxPowerIndex = power;
+            Repetitions = repetitions;
+            DutyCycleExponent = exponent;
+            Rx1DataRateOffset = offset;
+            ReceiveDelaySeconds = delay;
+            return true;
         }
 
         /// <summary>Asks for a LinkCheckAns in the next downlink (LinkCheckReq rides in the next uplink).</summary>
@@ -117,9 +296,17 @@ namespace OccupancySensor.Lorawan.Device
             {
                 byte command = commands[at];
                 int size = PayloadSize(command);
-                if (size < 0 || at + 1 + size > end)
+                if (size < 0)
                 {
-                    // Unknown, or cut short: what follows cannot be parsed.
+                    // Unknown: its length is unknown, so what follows cannot be parsed (TS001-1.0.4 5).
+                    UnknownCommands++;
+                    LastUnknownCommand = command;
+                    break;
+                }
+
+                if (at + 1 + size > end)
+                {
+                    // Cut short: nothing more to read.
                     break;
                 }
 
@@ -159,6 +346,42 @@ namespace OccupancySensor.Lorawan.Device
                         int margin = downlinkSnr < -32 ? -32 : downlinkSnr > 31 ? 31 : downlinkSnr;
                         Add(DevStatus, BatteryLevel, margin & 0x3F);
                         break;
+                    case RxParamSetup:
+                        AddSticky(RxParamSetup, RxParamSetupStatus(commands, args));
+                        break;
+                    case NewChannel:
+                        int added = _region.NewChannel(commands[args], Get24(commands, args + 1) * 100, commands[args + 4] & 0x0F, commands[args + 4] >> 4);
+                        if (added >= 0)
+                        {
+                            Add(NewChannel, added);
+                        }
+
+                        break;
+                    case RxTimingSetup:
+                        // Del 0 means 1 s, as 1 does; the upper four bits are RFU. There is nothing to refuse.
+                        int delay = commands[args] & 0x0F;
+                        ReceiveDelaySeconds = delay == 0 ? 1 : delay;
+                        AddSticky(RxTimingSetup, -1);
+                        break;
+                    case TxParamSetup:
+                        // Neither EU868 nor US915 defines TxParamSetupReq: the device does not apply it and sends no
+                        // answer (RP002), but its length is known, so the commands after it are still read.
+                        break;
+                    case DlChannel:
+                        int moved = _region.SetDownlinkFrequency(commands[args], Get24(commands, args + 1) * 100);
+                        if (moved >= 0)
+                        {
+                            AddSticky(DlChannel, moved);
+                        }
+
+                        break;
+                    case DeviceTime:
+                        // GPS epoch seconds (32 bits, little-endian) and 1/256 s, true at the end of the uplink that asked.
+                        GpsSeconds = (long)(uint)(commands[args] | (commands[args + 1] << 8) | (commands[args + 2] << 16) | (commands[args + 3] << 24));
+                        GpsFraction = commands[args + 4];
+                        DeviceTimeReference = LastUplinkEnd;
+                        DeviceTimesAnswered++;
+                        break;
                 }
 
                 processed++;
@@ -181,6 +404,18 @@ namespace OccupancySensor.Lorawan.Device
                     return 1;
                 case DevStatus:
                     return 0;
+                case RxParamSetup:
+                    return 4;
+                case NewChannel:
+                    return 5;
+                case RxTimingSetup:
+                    return 1;
+                case TxParamSetup:
+                    return 1;
+                case DlChannel:
+                    return 4;
+                case DeviceTime:
+                    return 5;
                 default:
                     return -1;
             }
@@ -246,34 +481,101 @@ namespace OccupancySensor.Lorawan.Device
             return (powerOk ? 0x04 : 0) | (rateOk ? 0x02 : 0) | (maskOk ? 0x01 : 0);
         }
 
-        private bool Add(byte command)
+        // RXParamSetupAns status: bit 2 RX1DROffset ACK, bit 1 RX2 data rate ACK, bit 0 channel (frequency) ACK; the
+        // request is applied only with all three.
+        private int RxParamSetupStatus(byte[] commands, int args)
         {
-            if (_answerLength + 1 > _answers.Length)
+            int settings = commands[args];
+            int offset = (settings >> 4) & 0x07;
+            int rx2Rate = settings & 0x0F;
+            int frequency = Get24(commands, args + 1) * 100;
+            bool offsetOk = offset <= _region.MaxRx1DataRateOffset;
+            bool rateOk = _region.IsReceiveDataRate(rx2Rate);
+            bool frequencyOk = _region.IsReceiveFrequency(frequency);
+            if (offsetOk && rateOk && frequencyOk)
             {
-                return false;
+                Rx1DataRateOffset = offset;
+                _region.SetRx2(frequency, rx2Rate);
             }
 
-            _answers[_answerLength++] = command;
-            return true;
+            return (offsetOk ? 0x04 : 0) | (rateOk ? 0x02 : 0) | (frequencyOk ? 0x01 : 0);
+        }
+
+        private static int Get24(byte[] buffer, int at)
+        {
+            return buffer[at] | (buffer[at + 1] << 8) | (buffer[at + 2] << 16);
+        }
+
+        private bool Add(byte command)
+        {
+            return Append(false, command, -1, -1);
         }
 
         private void Add(byte command, int argument)
         {
-            if (_answerLength + 2 <= _answers.Length)
-            {
-                _answers[_answerLength++] = command;
-                _answers[_answerLength++] = (byte)argument;
-            }
+            Append(false, command, argument, -1);
         }
 
         private void Add(byte command, int first, int second)
         {
-            if (_answerLength + 3 <= _answers.Length)
+            Append(false, command, first, second);
+        }
+
+        private void AddSticky(byte command, int argument)
+        {
+            Append(true, command, argument, -1);
+        }
+
+        // Appends one answer (an argument of -1 is absent) if the sticky and regular answers together stay within
+        // FOpts; an answer that does not fit is dropped whole (the network asks again).
+        private bool Append(bool sticky, byte command, int first, int second)
+        {
+            int size = 1 + (first >= 0 ? 1 : 0) + (second >= 0 ? 1 : 0);
+            if (_stickyLength + _regularLength + size > MaxAnswers)
             {
-                _answers[_answerLength++] = command;
-                _answers[_answerLength++] = (byte)first;
-                _answers[_answerLength++] = (byte)second;
+                return false;
             }
+
+            byte[] part = sticky ? _sticky : _regular;
+            int length = sticky ? _stickyLength : _regularLength;
+            part[length++] = command;
+            if (first >= 0)
+            {
+                part[length++] = (byte)first;
+            }
+
+            if (second >= 0)
+            {
+                part[length++] = (byte)second;
+            }
+
+            if (sticky)
+            {
+                _stickyLength = length;
+            }
+            else
+            {
+                _regularLength = length;
+            }
+
+            Compose();
+            return true;
+        }
+
+        private void Compose()
+        {
+            int at = 0;
+            for (int i = 0; i < _stickyLength; i++)
+            {
+                _answers[at++] = _sticky[i];
+            }
+
+            for (int i = 0; i < _regularLength; i++)
+            {
+                _answers[at++] = _regular[i];
+            }
+
+            _answerLength = at;
         }
     }
 }

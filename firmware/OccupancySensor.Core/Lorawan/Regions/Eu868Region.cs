@@ -3,7 +3,9 @@ namespace OccupancySensor.Lorawan.Regions
     /// <summary>
     /// EU863-870 (RP002-1.0.x, section EU863-870): three default channels 868.1/868.3/868.5 MHz at DR0..DR5, up to
     /// 16 channels (the join accept's CFList adds five), RX1 on the uplink frequency, RX2 869.525 MHz DR0, and the
-    /// ETSI duty cycle per sub-band enforced before every transmission.
+    /// ETSI duty cycle per sub-band enforced before every transmission. The network may add channels 3..15
+    /// (NewChannelReq), move a channel's RX1 frequency (DlChannelReq) and the RX2 window (RXParamSetupReq); a channel
+    /// it adds is only taken if its frequency lies in one of the duty-cycle sub-bands, whose limit then applies to it.
     /// </summary>
     public sealed class Eu868Region : LorawanRegion
     {
@@ -12,6 +14,13 @@ namespace OccupancySensor.Lorawan.Regions
 
         /// <summary>The default RX2 frequency.</summary>
         public const int DefaultRx2FrequencyHz = 869525000;
+
+        /// <summary>Channels 0..2 are the region's defaults: the network may not remove or move them.</summary>
+        public const int DefaultChannels = 3;
+
+        // The band a device of this region may listen in (RX2, DlChannelReq): 863-870 MHz.
+        private const int LowestFrequencyHz = 863000000;
+        private const int HighestFrequencyHz = 870000000;
 
         // DR0..DR5 are LoRa at 125 kHz (SF12..SF7), DR6 SF7 at 250 kHz; DR7 is FSK, which this device does not use.
         // Payload limits N (FOpts empty): DR0..DR2 51, DR3 115, DR4..DR7 242.
@@ -145,7 +154,79 @@ namespace OccupancySensor.Lorawan.Regions
         /// <inheritdoc />
         public override int Rx1FrequencyHz(int uplinkChannel)
         {
-            return ChannelFrequency(uplinkChannel);
+            int moved = DownlinkFrequency(uplinkChannel);
+            return moved != 0 ? moved : ChannelFrequency(uplinkChannel);
+        }
+
+        /// <inheritdoc />
+        public override int MaxRx1DataRateOffset
+        {
+            get { return 5; }
+        }
+
+        /// <inheritdoc />
+        public override bool IsReceiveFrequency(int frequencyHz)
+        {
+            return frequencyHz >= LowestFrequencyHz && frequencyHz <= HighestFrequencyHz;
+        }
+
+        /// <inheritdoc />
+        protected override int FirstDefinableChannel
+        {
+            get { return DefaultChannels; }
+        }
+
+        /// <inheritdoc />
+        public override int NewChannel(int channel, int frequencyHz, int minDataRate, int maxDataRate)
+        {
+            if (channel < 0 || channel >= Channels || (channel < DefaultChannels && frequencyHz == 0))
+            {
+                // No such slot, or removing a default channel: nothing about the request can be acknowledged.
+                return 0;
+            }
+
+            // Data rate range: MinDR <= MaxDR, both uplink data rates this device has (DR7, FSK, it has not).
+            bool rangeOk = minDataRate <= maxDataRate && maxDataRate <= MaxUplinkDataRate;
+            bool frequencyOk;
+            if (channel < DefaultChannels)
+            {
+                // The default channels cannot be changed (RP002 EU868): only a request restating one is acknowledged.
+                frequencyOk = frequencyHz == ChannelFrequency(channel);
+                rangeOk &= minDataRate == 0 && maxDataRate >= 5;
+            }
+            else
+            {
+                // 0 removes the channel; any other frequency must lie in a sub-band whose duty cycle the device keeps.
+                frequencyOk = frequencyHz == 0 || _bands.BandOf(frequencyHz) >= 0;
+            }
+
+            if (frequencyOk && rangeOk)
+            {
+                if (frequencyHz == 0)
+                {
+                    DefineChannel(channel, 0, 0, 0, false);
+                }
+                else
+                {
+                    // A channel the network defines is enabled at once (it may disable it with LinkADRReq).
+                    DefineChannel(channel, frequencyHz, minDataRate, maxDataRate, true);
+                }
+            }
+
+            return (rangeOk ? 0x02 : 0) | (frequencyOk ? 0x01 : 0);
+        }
+
+        /// <inheritdoc />
+        public override int SetDownlinkFrequency(int channel, int frequencyHz)
+        {
+            bool uplinkExists = channel >= 0 && channel < Channels && ChannelFrequency(channel) != 0;
+            bool frequencyOk = IsReceiveFrequency(frequencyHz);
+            if (uplinkExists && frequencyOk)
+            {
+                SetChannelDownlink(channel, frequencyHz);
+            }
+
+            return (uplinkExists ? 0x02 : 0) | (frequencyOk ? 0x01 : 0);
         }
 
         /// <inheritdoc />

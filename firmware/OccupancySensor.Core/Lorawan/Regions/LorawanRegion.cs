@@ -18,6 +18,9 @@ namespace OccupancySensor.Lorawan.Regions
         private readonly int[] _channelMaxDataRate;
         private readonly bool[] _channelEnabled;
 
+        // RX1 frequency per uplink channel set by DlChannelReq (0: the uplink frequency, the default).
+        private readonly int[] _channelDownlinkHz;
+
         /// <summary>Sets up tables with room for <paramref name="channelCount"/> uplink channels.</summary>
         protected LorawanRegion(DataRate[] dataRates, int channelCount)
         {
@@ -26,6 +29,7 @@ namespace OccupancySensor.Lorawan.Regions
             _channelMinDataRate = new int[channelCount];
             _channelMaxDataRate = new int[channelCount];
             _channelEnabled = new bool[channelCount];
+            _channelDownlinkHz = new int[channelCount];
         }
 
         /// <summary>The region's name as in the configuration file.</summary>
@@ -37,7 +41,7 @@ namespace OccupancySensor.Lorawan.Regions
         /// <summary>The longest an uplink may stay on the air, in microseconds (0: no limit).</summary>
         public abstract long MaxDwellMicroseconds { get; }
 
-        /// <summary>The RX2 frequency in Hz.</summary>
+        /// <summary>The RX2 frequency in Hz (the region's default until RXParamSetupReq changes it).</summary>
         public int Rx2FrequencyHz { get; protected set; }
 
         /// <summary>The RX2 data rate (the region's default until a join accept or RXParamSetupReq changes it).</summary>
@@ -215,6 +219,171 @@ namespace OccupancySensor.Lorawan.Regions
         /// </summary>
         public abstract bool ApplyChannelMask(bool[] enabled, int control, int mask);
 
+        /// <summary>
+        /// The highest RX1DROffset the region defines (join accept, RXParamSetupReq). Regions that do not say
+        /// allow none but 0.
+        /// </summary>
+        public virtual int MaxRx1DataRateOffset
+        {
+            get { return 0; }
+        }
+
+        /// <summary>
+        /// Whether a receive window may listen at <paramref name="dataRate"/> (RXParamSetupReq's RX2 data rate):
+        /// by default any LoRa data rate of the table; a region with separate downlink data rates narrows it.
+        /// </summary>
+        public virtual bool IsReceiveDataRate(int dataRate)
+        {
+            return GetDataRate(dataRate).IsDefined;
+        }
+
+        /// <summary>Whether the radio may listen on <paramref name="frequencyHz"/> in this region (RX2, DlChannelReq).</summary>
+        public virtual bool IsReceiveFrequency(int frequencyHz)
+        {
+            return false;
+        }
+
+        /// <summary>Sets the RX2 window (RXParamSetupReq, or a restored session); the caller has validated both.</summary>
+        public void SetRx2(int frequencyHz, int dataRate)
+        {
+            Rx2FrequencyHz = frequencyHz;
+            Rx2DataRate = dataRate;
+        }
+
+        /// <summary>
+        /// NewChannelReq (LoRaWAN 1.0.4, 5.6): defines, changes or (frequency 0) removes uplink channel
+        /// <paramref name="channel"/>. Returns the NewChannelAns status (bit 1 data rate range ok, bit 0 channel
+        /// frequency ok; the channel changes only when both are set), or -1 where the region does not take the
+        /// command: the device then neither applies nor answers it (RP002: US902-928 and the other fixed plans).
+        /// </summary>
+        public virtual int NewChannel(int channel, int frequencyHz, int minDataRate, int maxDataRate)
+        {
+            return -1;
+        }
+
+        /// <summary>
+        /// DlChannelReq (LoRaWAN 1.0.4, 5.10): moves the RX1 frequency of uplink channel <paramref name="channel"/>.
+        /// Returns the DlChannelAns status (bit 1 uplink frequency exists, bit 0 channel frequency ok; applied only
+        /// when both are set), or -1 where the region does not take the command (no answer).
+        /// </summary>
+        public virtual int SetDownlinkFrequency(int channel, int frequencyHz)
+        {
+            return -1;
+        }
+
+        /// <summary>The RX1 frequency DlChannelReq set for a channel, 0 when it is the uplink frequency.</summary>
+        public int DownlinkFrequency(int channel)
+        {
+            return _channelDownlinkHz[channel];
+        }
+
+        /// <summary>The lowest data rate a channel carries.</summary>
+        public int ChannelMinDataRate(int channel)
+        {
+            return _channelMinDataRate[channel];
+        }
+
+        /// <summary>The highest data rate a channel carries.</summary>
+        public int ChannelMaxDataRate(int channel)
+        {
+            return _channelMaxDataRate[channel];
+        }
+
+        /// <summary>
+        /// The first channel slot the network may define (NewChannelReq, CFList); the slots before it are the region's
+        /// defaults and are not written with a session (<see cref="WriteChannelState"/>). The whole plan is fixed by
+        /// default.
+        /// </summary>
+        protected virtual int FirstDefinableChannel
+        {
+            get { return ChannelCount; }
+        }
+
+        /// <summary>
+        /// Bytes <see cref="WriteChannelState"/> writes: RX2 (4), the enabled mask (a bit per slot) and 7 bytes per
+        /// definable slot (frequency and downlink frequency in 100 Hz units, 24 bits each, and the data rate range).
+        /// </summary>
+        public int ChannelStateLength
+        {
+            get { return 4 + (ChannelCount + 7) / 8 + 7 * (ChannelCount - FirstDefinableChannel); }
+        }
+
+        /// <summary>
+        /// Writes what the network changed in the plan (RX2, channel mask, defined channels) at <paramref name="at"/>,
+        /// <see cref="ChannelStateLength"/> bytes, so a session survives a reboot. Allocates nothing.
+        /// </summary>
+        public void WriteChannelState(byte[] buffer, int at)
+        {
+            Put24(buffer, at, Rx2FrequencyHz / 100);
+            buffer[at + 3] = (byte)Rx2DataRate;
+            at += 4;
+            int maskBytes = (ChannelCount + 7) / 8;
+            for (int i = 0; i < maskBytes; i++)
+            {
+                buffer[at + i] = 0;
+            }
+
+            for (int channel = 0; channel < ChannelCount; channel++)
+            {
+                if (_channelEnabled[channel])
+                {
+                    buffer[at + channel / 8] |= (byte)(1 << (channel % 8));
+                }
+            }
+
+            at += maskBytes;
+            for (int channel = FirstDefinableChannel; channel < ChannelCount; channel++)
+            {
+                Put24(buffer, at, _channelFrequencies[channel] / 100);
+                buffer[at + 3] = (byte)(_channelMinDataRate[channel] | (_channelMaxDataRate[channel] << 4));
+                Put24(buffer, at + 4, _channelDownlinkHz[channel] / 100);
+                at += 7;
+            }
+        }
+
+        /// <summary>
+        /// Restores what <see cref="WriteChannelState"/> wrote. Returns false (and changes nothing) when a value is
+        /// not one this region could have accepted: a record from another region or firmware is not applied.
+        /// </summary>
+        public bool ReadChannelState(byte[] buffer, int at)
+        {
+            int rx2Frequency = Get24(buffer, at) * 100;
+            int rx2Rate = buffer[at + 3];
+            if (!IsReceiveFrequency(rx2Frequency) || !IsReceiveDataRate(rx2Rate))
+            {
+                return false;
+            }
+
+            int maskAt = at + 4;
+            int channelsAt = maskAt + (ChannelCount + 7) / 8;
+            int slot = channelsAt;
+            for (int channel = FirstDefinableChannel; channel < ChannelCount; channel++, slot += 7)
+            {
+                int frequency = Get24(buffer, slot) * 100;
+                int range = buffer[slot + 3];
+                if (frequency != 0 && ((range & 0x0F) > (range >> 4) || (range >> 4) > MaxUplinkDataRate))
+                {
+                    return false;
+                }
+            }
+
+            SetRx2(rx2Frequency, rx2Rate);
+            slot = channelsAt;
+            for (int channel = FirstDefinableChannel; channel < ChannelCount; channel++, slot += 7)
+            {
+                int range = buffer[slot + 3];
+                DefineChannel(channel, Get24(buffer, slot) * 100, range & 0x0F, range >> 4, false);
+                _channelDownlinkHz[channel] = Get24(buffer, slot + 4) * 100;
+            }
+
+            for (int channel = 0; channel < ChannelCount; channel++)
+            {
+                _channelEnabled[channel] = (buffer[maskAt + channel / 8] & (1 << (channel % 8))) != 0;
+            }
+
+            return true;
+        }
+
         /// <summary>Copies the channels' enabled states into <paramref name="enabled"/> (length <see cref="ChannelCount"/>).</summary>
         public void CopyChannelStates(bool[] enabled)
         {
@@ -254,6 +423,27 @@ namespace OccupancySensor.Lorawan.Regions
             _channelMinDataRate[channel] = minDataRate;
             _channelMaxDataRate[channel] = maxDataRate;
             _channelEnabled[channel] = enabled;
+
+            // A channel (re)defined receives its RX1 on its uplink frequency again until a DlChannelReq moves it.
+            _channelDownlinkHz[channel] = 0;
+        }
+
+        /// <summary>Sets the RX1 frequency of a channel (0: its uplink frequency).</summary>
+        protected void SetChannelDownlink(int channel, int frequencyHz)
+        {
+            _channelDownlinkHz[channel] = frequencyHz;
+        }
+
+        private static void Put24(byte[] buffer, int at, int value)
+        {
+            buffer[at] = (byte)value;
+            buffer[at + 1] = (byte)(value >> 8);
+            buffer[at + 2] = (byte)(value >> 16);
+        }
+
+        private static int Get24(byte[] buffer, int at)
+        {
+            return buffer[at] | (buffer[at + 1] << 8) | (buffer[at + 2] << 16);
         }
 
         private bool IsEligible(int channel, int dataRate, long nowMilliseconds)

@@ -163,6 +163,30 @@ namespace OccupancySensor.Lorawan.Regions
         }
 
         /// <inheritdoc />
+        public override int MaxRx1DataRateOffset
+        {
+            get { return 3; }
+        }
+
+        /// <inheritdoc />
+        public override bool IsReceiveDataRate(int dataRate)
+        {
+            // Downlinks use DR8..DR13 (500 kHz) only.
+            return dataRate >= 8 && dataRate <= 13;
+        }
+
+        /// <inheritdoc />
+        public override bool IsReceiveFrequency(int frequencyHz)
+        {
+            // The eight downlink channels: 923.3 MHz + n x 600 kHz, n = 0..7.
+            int step = frequencyHz - DefaultRx2FrequencyHz;
+            return step >= 0 && step <= 7 * 600000 && step % 600000 == 0;
+        }
+
+        // NewChannelReq and DlChannelReq are not taken in US902-928 (a fixed channel plan, RP002): the base class answers
+        // -1, so the device ignores them and sends no answer.
+
+        /// <inheritdoc />
         public override int Rx1DataRate(int uplinkDataRate, int offset)
         {
             // RP002 table: DR0..DR3 map to DR10..DR13 less the offset, DR4 to DR13 (offset 0 and 1) less the rest;
