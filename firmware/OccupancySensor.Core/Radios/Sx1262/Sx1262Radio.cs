@@ -228,7 +228,8 @@ namespace OccupancySensor.Radios.Sx1262
                 return 0;
             }
 
-            if (!Configure(frequencyHz, modulation, 255, true) || !ClearIrq())
+            // Wait out BUSY before timing the window, so SetRx goes out at the planned moment.
+            if (!Configure(frequencyHz, modulation, 255, true) || !ClearIrq() || !WaitWhileBusy())
             {
                 SleepAfterFault();
                 return 0;
@@ -343,6 +344,11 @@ namespace OccupancySensor.Radios.Sx1262
                 _calibratedBand = band;
             }
 
+            if (!Command2(C.SetStandby, C.StandbyRc))
+            {
+                return false;
+            }
+
             // RF frequency = f * 2^25 / 32 MHz (13.4.1), big-endian.
             long frequency = ((long)frequencyHz << 25) / 32000000L;
             _command[0] = C.SetRfFrequency;
@@ -350,7 +356,7 @@ namespace OccupancySensor.Radios.Sx1262
             _command[2] = (byte)(frequency >> 16);
             _command[3] = (byte)(frequency >> 8);
             _command[4] = (byte)frequency;
-            if (!Command2(C.SetStandby, C.StandbyRc) || !Command(5))
+            if (!Command(5))
             {
                 return false;
             }
@@ -593,11 +599,12 @@ namespace OccupancySensor.Radios.Sx1262
                 // STDBY_RC, which the loop below waits for.
                 _wake[0] = C.GetStatus;
                 _wake[1] = C.Nop;
-                _asleep = false;
                 if (_bus.Write(_wake, 0, 2) != BusStatus.Ok)
                 {
                     return Fail(RadioStatus.BusError, "SX1262 SPI transfer failed");
                 }
+
+                _asleep = false;
             }
 
             long deadline = _clock.NowMilliseconds + BusyTimeoutMilliseconds;
