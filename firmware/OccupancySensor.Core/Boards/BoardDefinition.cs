@@ -1,3 +1,5 @@
+using OccupancySensor.Lorawan.Airtime;
+
 namespace OccupancySensor.Boards
 {
     /// <summary>
@@ -25,6 +27,9 @@ namespace OccupancySensor.Boards
             RadioResetPin = -1;
             RadioInterruptPin = -1;
             RadioBusyPin = -1;
+            RadioChip = LoraChip.Sx127x;
+            RadioTcxoVoltage = -1;
+            ReservedPins = new int[0];
         }
 
         /// <summary>The name a configuration file uses (board = ...).</summary>
@@ -71,6 +76,24 @@ namespace OccupancySensor.Boards
 
         /// <summary>GPIO wired to the radio's BUSY line (SX126x only).</summary>
         public int RadioBusyPin { get; internal set; }
+
+        /// <summary>Which LoRa chip the board carries (meaningful when <see cref="HasRadio"/>).</summary>
+        public LoraChip RadioChip { get; internal set; }
+
+        /// <summary>
+        /// SX126x only: the TCXO supply the radio drives on DIO3, as the SetDio3AsTcxoCtrl code (0x02 = 1.8 V), or -1
+        /// for a crystal.
+        /// </summary>
+        public int RadioTcxoVoltage { get; internal set; }
+
+        /// <summary>SX126x only: whether DIO2 drives the antenna switch.</summary>
+        public bool RadioDio2AsRfSwitch { get; internal set; }
+
+        /// <summary>
+        /// GPIOs the board itself uses for other parts (display, LED, button, power switch, USB-UART, flash, strapping,
+        /// battery sense): nothing of the sensor or radio wiring may be put on them.
+        /// </summary>
+        public int[] ReservedPins { get; internal set; }
 
         /// <summary>Whether the board has a LoRa radio.</summary>
         public bool HasRadio
