@@ -319,11 +319,11 @@ public class CodecTests
 
         // C# encodes, the codec's decodeDownlink reads.
         var csharpFrames = new List<(byte[] Bytes, JsonObject Expected)>();
-        var length = DownlinkCommandCodec.EncodeReportNow(buffer, 0);
+        var length = DownlinkCommandCodec.EncodeReport(buffer, 0);
         csharpFrames.Add((buffer[..length], new JsonObject { ["command"] = "report_now" }));
         foreach (var since in new long[] { 0, 1, 1000, 0xFFFFFF, 0x1000000, 0xFFFFFFFF })
         {
-            length = DownlinkCommandCodec.EncodeHistorySince(since, buffer, 0);
+            length = DownlinkCommandCodec.EncodeHistory(since, buffer, 0);
             csharpFrames.Add((buffer[..length], new JsonObject { ["command"] = "history", ["since_seq"] = since }));
         }
 
@@ -337,7 +337,7 @@ public class CodecTests
                 values = new[] { trial % 2 == 0 ? RemoteSetting.Minimum(ids[0]) : RemoteSetting.Maximum(ids[0]) };
             }
 
-            length = DownlinkCommandCodec.EncodeSetConfiguration(ids, values, ids.Length, buffer, 0);
+            length = DownlinkCommandCodec.EncodeConfig(ids, values, ids.Length, buffer, 0);
             var settings = new JsonObject();
             for (var i = 0; i < ids.Length; i++)
             {
@@ -375,14 +375,14 @@ public class CodecTests
             switch ((string?)expected["command"])
             {
                 case "report_now":
-                    Assert.Equal(CommandCode.ReportNow, command.Code);
+                    Assert.Equal(CommandCode.Report, command.Code);
                     break;
                 case "history":
-                    Assert.Equal(CommandCode.HistorySince, command.Code);
+                    Assert.Equal(CommandCode.History, command.Code);
                     Assert.Equal((long)expected["since_seq"]!, command.SinceSequence);
                     break;
                 default:
-                    Assert.Equal(CommandCode.SetConfiguration, command.Code);
+                    Assert.Equal(CommandCode.Config, command.Code);
                     var settings = expected["settings"]!.AsObject();
                     Assert.Equal(settings.Count, command.SettingCount);
                     for (var k = 0; k < command.SettingCount; k++)

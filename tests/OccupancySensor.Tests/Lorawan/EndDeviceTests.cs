@@ -374,7 +374,7 @@ public class EndDeviceBehaviourTests(ITestOutputHelper output)
     {
         var harness = Joined(new Eu868Region());
         var command = new byte[9];
-        var commandLength = DownlinkCommandCodec.EncodeSetConfiguration(new[] { 1, 4 }, new[] { 900, 300 }, 2, command, 0);
+        var commandLength = DownlinkCommandCodec.EncodeConfig(new[] { 1, 4 }, new[] { 900, 300 }, 2, command, 0);
         var downlink = harness.BuildDownlinks(DevAddr, new[]
         {
             new JsonObject { ["fcnt"] = 0, ["confirmed"] = true, ["fopts"] = "", ["fport"] = 2, ["payload"] = Hex.Of(command, 0, commandLength) },
@@ -391,7 +391,7 @@ public class EndDeviceBehaviourTests(ITestOutputHelper output)
         Assert.Equal(2, port);
         var decoded = new DownlinkCommand();
         Assert.Equal(CommandRejection.Accepted, DownlinkCommandCodec.Decode(port, payload, 0, payload.Length, decoded));
-        Assert.Equal(CommandCode.SetConfiguration, decoded.Code);
+        Assert.Equal(CommandCode.Config, decoded.Code);
 
         // The next uplink carries ACK for the confirmed downlink; the one after does not.
         Assert.True(Send(harness, new byte[] { 2 }, false));
