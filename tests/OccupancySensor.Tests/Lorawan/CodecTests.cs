@@ -308,7 +308,8 @@ public class CodecTests
         }
     }
 
-    private static readonly string[] SettingNames = { "", "report_period_s", "health_period_s", "ambient_period_s", "vacant_hold_s" };
+    // The codec names settings by their configuration keys, as the MQTT "config" command does.
+    private static readonly string[] SettingNames = Enumerable.Range(0, RemoteSetting.Count + 1).Select(id => RemoteSetting.ConfigurationKey(id) ?? "").ToArray();
 
     [Fact]
     public void Commands_encoded_on_either_side_decode_the_same_on_the_other()
@@ -320,11 +321,11 @@ public class CodecTests
         // C# encodes, the codec's decodeDownlink reads.
         var csharpFrames = new List<(byte[] Bytes, JsonObject Expected)>();
         var length = DownlinkCommandCodec.EncodeReport(buffer, 0);
-        csharpFrames.Add((buffer[..length], new JsonObject { ["command"] = "report_now" }));
+        csharpFrames.Add((buffer[..length], new JsonObject { ["cmd"] = "report" }));
         foreach (var since in new long[] { 0, 1, 1000, 0xFFFFFF, 0x1000000, 0xFFFFFFFF })
         {
             length = DownlinkCommandCodec.EncodeHistory(since, buffer, 0);
-            csharpFrames.Add((buffer[..length], new JsonObject { ["command"] = "history", ["since_seq"] = since }));
+            csharpFrames.Add((buffer[..length], new JsonObject { ["cmd"] = "history", ["since"] = since }));
         }
 
         for (var trial = 0; trial < 40; trial++)
@@ -344,7 +345,7 @@ public class CodecTests
                 settings[SettingNames[ids[i]]] = values[i];
             }
 
-            csharpFrames.Add((buffer[..length], new JsonObject { ["command"] = "set_config", ["settings"] = settings }));
+            csharpFrames.Add((buffer[..length], new JsonObject { ["cmd"] = "config", ["set"] = settings }));
         }
 
         var inputs = new JsonArray(csharpFrames.Select(f => (JsonNode)new JsonObject
@@ -372,18 +373,18 @@ public class CodecTests
             var bytes = encoded[i]!["bytes"]!.AsArray().Select(b => (byte)(int)b!).ToArray();
             Assert.Equal(CommandRejection.Accepted, DownlinkCommandCodec.Decode(PayloadPorts.Commands, bytes, 0, bytes.Length, command));
             var expected = csharpFrames[i].Expected;
-            switch ((string?)expected["command"])
+            switch ((string?)expected["cmd"])
             {
-                case "report_now":
+                case "report":
                     Assert.Equal(CommandCode.Report, command.Code);
                     break;
                 case "history":
                     Assert.Equal(CommandCode.History, command.Code);
-                    Assert.Equal((long)expected["since_seq"]!, command.SinceSequence);
+                    Assert.Equal((long)expected["since"]!, command.SinceSequence);
                     break;
                 default:
                     Assert.Equal(CommandCode.Config, command.Code);
-                    var settings = expected["settings"]!.AsObject();
+                    var settings = expected["set"]!.AsObject();
                     Assert.Equal(settings.Count, command.SettingCount);
                     for (var k = 0; k < command.SettingCount; k++)
                     {
@@ -404,6 +405,7 @@ public class CodecTests
         CommandRejection.OutOfRange => "out_of_range",
         CommandRejection.RepeatedSetting => "repeated_setting",
         CommandRejection.WrongPort => "wrong_port",
+        CommandRejection.NotApplied => "not_applied",
         _ => "accepted",
     };
 
