@@ -45,21 +45,8 @@ public class EndDeviceTests(ITestOutputHelper output)
         return list;
     }
 
-    private static void AssertNeverOverDutyCycle(IReadOnlyList<Transmission> sent)
-    {
-        var bands = new Eu868Region().Bands;
-        foreach (var group in sent.GroupBy(t => bands.BandOf(t.FrequencyHz)))
-        {
-            Assert.True(group.Key >= 0, "transmitted outside every EU868 sub-band");
-            var list = group.OrderBy(t => t.Start).ToList();
-            for (var i = 1; i < list.Count; i++)
-            {
-                // Off-time ToA x (1/dc - 1) after each transmission in the band.
-                Assert.True((list[i].Start - list[i - 1].Start) * 1000 >= list[i - 1].AirtimeMicroseconds * bands.Reciprocal(group.Key),
-                    "transmission at " + list[i].Start + " ms breaks the duty cycle of its band");
-            }
-        }
-    }
+    internal static void AssertNeverOverDutyCycle(IReadOnlyList<Transmission> sent) =>
+        DutyCycleCheck.AssertNeverOver(sent.Select(t => (t.Start, t.FrequencyHz, t.AirtimeMicroseconds)));
 
     [Fact]
     public void A_device_joins_by_OTAA_and_sends_1000_uplinks_lora_packet_verifies_and_decrypts_to_the_readings()
