@@ -8,8 +8,9 @@ namespace OccupancySensor.HostSim.Network.Lora;
 /// <list type="bullet">
 /// <item>"capture": the header: format, region, and that times are the units' simulated clocks in ms since midnight.</item>
 /// <item>"device": a unit's OTAA identity: device_id, dev_eui, join_eui, app_key (hex, most significant byte first).</item>
-/// <item>"session": a join the network server accepted: device_id, time_ms, dev_addr, nwk_s_key, app_s_key; the
-/// unit's later frames use these keys until its next session.</item>
+/// <item>"session": a join the network server accepted: device_id, time_ms (of the join request), app_nonce, net_id,
+/// dev_nonce, dev_addr (hex, most significant byte first), nwk_s_key, app_s_key; the unit's later frames use these
+/// keys until its next session.</item>
 /// <item>"uplink" / "downlink": one packet: device_id, time_ms (start), frequency_hz, dr, sf, bw_hz, airtime_us,
 /// heard (false: sent while the gateway could not hear the unit), phy (the PHY payload, hex).</item>
 /// </list>
@@ -54,6 +55,9 @@ public static class LoraCaptureFile
                 w.WriteString("type", "session");
                 w.WriteString("device_id", session.DeviceId);
                 w.WriteNumber("time_ms", session.StartMilliseconds);
+                w.WriteString("app_nonce", session.AppNonce.ToString("x6"));
+                w.WriteString("net_id", LoraNetwork.NetId.ToString("x6"));
+                w.WriteString("dev_nonce", session.DevNonce.ToString("x4"));
                 w.WriteString("dev_addr", session.DevAddr.ToString("x8"));
                 w.WriteString("nwk_s_key", Hex(session.NwkSKey));
                 w.WriteString("app_s_key", Hex(session.AppSKey));

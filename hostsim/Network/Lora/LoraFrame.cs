@@ -21,5 +21,8 @@ public sealed record LoraFrame(
     public long EndMilliseconds => StartMilliseconds + (AirtimeMicroseconds + 999) / 1000;
 }
 
-/// <summary>A session the network server started with a join accept, with the keys it derived.</summary>
-public sealed record LoraSession(string DeviceId, long StartMilliseconds, uint DevAddr, byte[] NwkSKey, byte[] AppSKey);
+/// <summary>
+/// A session the network server started with a join accept: the nonces and NetID the keys were derived from
+/// (LoRaWAN 1.0.x), and the keys.
+/// </summary>
+public sealed record LoraSession(string DeviceId, long StartMilliseconds, int AppNonce, int DevNonce, uint DevAddr, byte[] NwkSKey, byte[] AppSKey);

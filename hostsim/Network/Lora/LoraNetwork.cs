@@ -184,7 +184,7 @@ public sealed class LoraNetwork
             _byAddress.Remove(device.Session.DevAddr);
         }
 
-        device.Session = new LoraSession(keys.DeviceId, request.StartMilliseconds, address, nwkSKey, appSKey);
+        device.Session = new LoraSession(keys.DeviceId, request.StartMilliseconds, appNonce, devNonce, address, nwkSKey, appSKey);
         device.NetworkMac = new AesCmac();
         device.NetworkMac.SetKey(nwkSKey, 0);
         device.DownlinkCounter = 0;
