@@ -59,7 +59,7 @@ internal sealed class PublisherRig
     public IReadOnlyList<Transmission> Uplinks => Harness.Radio.Transmissions.Skip(_joinTransmissions).ToList();
 
     /// <summary>Joins with a join accept lora-packet builds, then answers confirmed uplinks with ACKs it built.</summary>
-    public void Join(int acks = 600)
+    public void Join(int acks = 600, int firstAckCounter = 0)
     {
         Harness.AcceptJoins(t => (t.FrequencyHz, t.SpreadingFactor, t.BandwidthHz), DevAddr, TtnEuChannels);
         Harness.Device.Join();
@@ -70,7 +70,7 @@ internal sealed class PublisherRig
         }
 
         _joinTransmissions = Harness.Radio.Transmissions.Count;
-        foreach (var ack in Harness.BuildDownlinks(DevAddr, Enumerable.Range(0, acks).Select(n => new JsonObject
+        foreach (var ack in Harness.BuildDownlinks(DevAddr, Enumerable.Range(firstAckCounter, acks).Select(n => new JsonObject
                  {
                      ["fcnt"] = n,
                      ["ack"] = true,
@@ -116,6 +116,16 @@ internal sealed class PublisherRig
 
             var due = Step(producing ? nextMinute : long.MaxValue);
             Assert.False(!producing && due == long.MaxValue && Publisher.Pending > 0, "readings left with nothing scheduled");
+        }
+    }
+
+    /// <summary>Steps the publisher until <paramref name="until"/> holds (no readings produced meanwhile).</summary>
+    public void RunUntil(Func<bool> until, long limitMilliseconds)
+    {
+        while (!until())
+        {
+            Assert.True(Harness.Now <= limitMilliseconds, "not done by " + limitMilliseconds + " ms");
+            Step(long.MaxValue);
         }
     }
 

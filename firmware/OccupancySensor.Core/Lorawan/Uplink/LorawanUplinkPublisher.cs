@@ -68,6 +68,11 @@ namespace OccupancySensor.Lorawan.Uplink
         private readonly long _knownFromSequence;
 
         private bool _answerWaiting;
+
+        // Commands received, and the count when the answer now in flight was handed over: a command that arrives in
+        // the receive window of the previous answer must not be settled with it.
+        private int _commandsReceived;
+        private int _answerInFlight;
         private long _now;
         private long _holdUntil;
         private long _bandFreeAt;
@@ -210,6 +215,7 @@ namespace OccupancySensor.Lorawan.Uplink
             int max = _device.MaxApplicationPayload;
             if (_answerWaiting)
             {
+                _answerInFlight = _commandsReceived;
                 // Answers are not readings: never held back by a lost link, and the network repeats a command.
                 return Offer(FromAnswer, _answer, DownlinkCommandCodec.AnswerLength, PayloadPorts.CommandAnswers, false, 0, 0, 0);
             }
@@ -376,7 +382,7 @@ namespace OccupancySensor.Lorawan.Uplink
             switch (_source)
             {
                 case FromAnswer:
-                    _answerWaiting = false;
+                    _answerWaiting = _answerInFlight != _commandsReceived;
                     break;
                 case FromPriority:
                     _outbound.Priority.RemoveOldest();
@@ -459,6 +465,7 @@ namespace OccupancySensor.Lorawan.Uplink
 
             DownlinkCommandCodec.EncodeAnswer(length > 0 ? payload[0] : 0, status, _command.OffendingSetting, _answer, 0);
             _answerWaiting = true;
+            _commandsReceived++;
         }
 
         private CommandRejection CarryOut(DownlinkCommand command)
