@@ -2,9 +2,11 @@
 // ES5.1 only, no require, no globals besides the three functions: network servers (The Things Stack, ChirpStack v4)
 // run codecs in ES5 engines. The formats are documented in firmware/OccupancySensor.Core/Lorawan/README.md.
 //
-// Uplink FPort 1: one or more reading records, each [kind<<4 | zone][seq 24 bits][age 16 bits][values].
+// Uplink FPort 1: one or more reading records, each [kind<<4 | zone][seq 24 bits][age 16 bits][values]; kind 8 is a
+// run of periodic counts of one zone, decoded into one count reading each.
 // Uplink FPort 3: the answer to a command: [command][status][setting].
-// Downlink FPort 2: a command: report_now, history (since_seq), set_config (settings).
+// Downlink FPort 2: a command, named as over MQTT: {cmd: 'report'}, {cmd: 'history', since: N},
+// {cmd: 'config', set: {'reporting.period_s': 900}} (configuration keys).
 
 var READING_PORT = 1;
 var COMMAND_PORT = 2;
@@ -20,18 +22,24 @@ var KINDS = {
   7: { name: 'dropped', length: 11 }
 };
 
-var COMMANDS = { 1: 'report_now', 2: 'history', 3: 'set_config' };
+// A count run: the common header (of its first count), the number of counts n, the interval in seconds, then n
+// entries of [sequence step 4 bits][count 12 bits]. Its length follows from n.
+var COUNT_RUN = 8;
+var COUNT_RUN_HEADER = 9;
+
+var COMMANDS = { 1: 'report', 2: 'history', 3: 'config' };
 
 var STATUS = ['accepted', 'empty', 'unknown_command', 'wrong_length', 'unknown_setting', 'out_of_range',
-  'repeated_setting', 'wrong_port'];
+  'repeated_setting', 'wrong_port', 'not_applied'];
 
-// Setting ids with the ranges the unit's configuration file allows for the same keys.
+// Setting ids, named by their configuration file keys (as in the MQTT "config" command), with the ranges the
+// unit's configuration file allows for them.
 var SETTINGS = [
   null,
-  { name: 'report_period_s', min: 60, max: 86400 },
-  { name: 'health_period_s', min: 300, max: 86400 },
-  { name: 'ambient_period_s', min: 10, max: 3600 },
-  { name: 'vacant_hold_s', min: 10, max: 86400 }
+  { name: 'reporting.period_s', min: 60, max: 86400 },
+  { name: 'reporting.health_period_s', min: 300, max: 86400 },
+  { name: 'sensors.ambient.period_s', min: 10, max: 3600 },
+  { name: 'thresholds.vacant_hold_s', min: 10, max: 86400 }
 ];
 
 var MAX_SETTINGS = 4;
@@ -60,19 +68,37 @@ function ageSeconds(code) {
   return (code & 0x8000) !== 0 ? (code & 0x7FFF) * 60 : code;
 }
 
-function decodeRecord(bytes, at, recvTime) {
-  var kind = KINDS[bytes[at] >> 4];
-  var zone = bytes[at] & 0x0F;
-  var age = ageSeconds(u16(bytes, at + 4));
+function reading(kindName, seq, zone, age, recvTime) {
   var r = {
-    kind: kind.name,
-    seq: u24(bytes, at + 1),
+    kind: kindName,
+    seq: seq,
     zone: zone === 15 ? null : zone,
     age_s: age
   };
   if (recvTime !== undefined && recvTime !== null && age !== null) {
     r.taken_at = new Date(new Date(recvTime).getTime() - age * 1000).toISOString();
   }
+  return r;
+}
+
+// Sequence numbers are the low 24 bits: a run's steps wrap with them.
+function decodeCountRun(bytes, at, recvTime, readings) {
+  var n = bytes[at + 6];
+  var interval = u16(bytes, at + 7);
+  var age = ageSeconds(u16(bytes, at + 4));
+  var seq = u24(bytes, at + 1);
+  for (var i = 0; i < n; i++) {
+    var entry = u16(bytes, at + COUNT_RUN_HEADER + 2 * i);
+    seq = (seq + (entry >> 12)) % 16777216;
+    var r = reading('count', seq, bytes[at] & 0x0F, age === null ? null : age - i * interval, recvTime);
+    r.count = entry & 0x0FFF;
+    readings.push(r);
+  }
+}
+
+function decodeRecord(bytes, at, recvTime) {
+  var kind = KINDS[bytes[at] >> 4];
+  var r = reading(kind.name, u24(bytes, at + 1), bytes[at] & 0x0F, ageSeconds(u16(bytes, at + 4)), recvTime);
   var v = at + 6;
   switch (kind.name) {
     case 'presence':
@@ -117,6 +143,16 @@ function decodeReadings(bytes, recvTime) {
     errors.push('empty payload');
   }
   while (at < bytes.length) {
+    if (bytes[at] >> 4 === COUNT_RUN) {
+      var runLength = at + 7 <= bytes.length ? COUNT_RUN_HEADER + 2 * bytes[at + 6] : COUNT_RUN_HEADER;
+      if (at + runLength > bytes.length) {
+        errors.push('count run at byte ' + at + ' needs ' + runLength + ' bytes, ' + (bytes.length - at) + ' left');
+        break;
+      }
+      decodeCountRun(bytes, at, recvTime, readings);
+      at += runLength;
+      continue;
+    }
     var kind = KINDS[bytes[at] >> 4];
     if (!kind) {
       errors.push('unknown reading kind ' + (bytes[at] >> 4) + ' at byte ' + at);
@@ -144,7 +180,7 @@ function decodeAnswer(bytes) {
   return {
     data: {
       answer: {
-        command: COMMANDS[bytes[0]] || null,
+        cmd: COMMANDS[bytes[0]] || null,
         command_code: bytes[0],
         status: STATUS[bytes[1]] || 'status_' + bytes[1],
         setting: setting ? setting.name : null
@@ -172,17 +208,17 @@ function encodeDownlink(input) {
   var data = input.data || {};
   var errors = [];
   var bytes = [];
-  if (data.command === 'report_now') {
+  if (data.cmd === 'report') {
     bytes.push(1);
-  } else if (data.command === 'history') {
-    var since = data.since_seq;
+  } else if (data.cmd === 'history') {
+    var since = data.since;
     if (!isWhole(since) || since < 0 || since > 4294967295) {
-      errors.push('out_of_range: since_seq must be a whole number from 0 to 4294967295');
+      errors.push('out_of_range: since must be a whole number from 0 to 4294967295');
     } else {
       bytes.push(2, Math.floor(since / 16777216) & 0xFF, (since >> 16) & 0xFF, (since >> 8) & 0xFF, since & 0xFF);
     }
-  } else if (data.command === 'set_config') {
-    var settings = data.settings || {};
+  } else if (data.cmd === 'config') {
+    var settings = data.set || {};
     var count = 0;
     bytes.push(3);
     for (var name in settings) {
@@ -204,10 +240,10 @@ function encodeDownlink(input) {
       bytes.push(id, (value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF);
     }
     if (count === 0 && errors.length === 0) {
-      errors.push('wrong_length: set_config needs at least one setting');
+      errors.push('wrong_length: config needs at least one setting in set');
     }
   } else {
-    errors.push('unknown_command: ' + data.command);
+    errors.push('unknown_command: ' + data.cmd);
   }
   if (errors.length > 0) {
     return { errors: errors };
@@ -227,18 +263,18 @@ function decodeDownlink(input) {
   if (!command) {
     return { errors: ['unknown_command: code ' + bytes[0]] };
   }
-  if (command === 'report_now') {
-    return bytes.length === 1 ? { data: { command: command } } : { errors: ['wrong_length: report_now is 1 byte'] };
+  if (command === 'report') {
+    return bytes.length === 1 ? { data: { cmd: command } } : { errors: ['wrong_length: report is 1 byte'] };
   }
   if (command === 'history') {
     if (bytes.length !== 5) {
       return { errors: ['wrong_length: history is 5 bytes'] };
     }
-    return { data: { command: command, since_seq: bytes[1] * 16777216 + u24(bytes, 2) } };
+    return { data: { cmd: command, since: bytes[1] * 16777216 + u24(bytes, 2) } };
   }
   var count = (bytes.length - 1) / 4;
   if ((bytes.length - 1) % 4 !== 0 || count < 1 || count > MAX_SETTINGS) {
-    return { errors: ['wrong_length: set_config is 1 + 4 bytes per setting, 1 to ' + MAX_SETTINGS + ' settings'] };
+    return { errors: ['wrong_length: config is 1 + 4 bytes per setting, 1 to ' + MAX_SETTINGS + ' settings'] };
   }
   var settings = {};
   for (var i = 0; i < count; i++) {
@@ -256,5 +292,5 @@ function decodeDownlink(input) {
     }
     settings[s.name] = value;
   }
-  return { data: { command: command, settings: settings } };
+  return { data: { cmd: command, set: settings } };
 }

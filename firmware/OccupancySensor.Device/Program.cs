@@ -11,6 +11,10 @@ using nanoFramework.Runtime.Native;
 using OccupancySensor.Boards;
 using OccupancySensor.Configuration;
 using OccupancySensor.Device.Adapters;
+using OccupancySensor.Lorawan.Airtime;
+using OccupancySensor.Lorawan.Device;
+using OccupancySensor.Lorawan.Regions;
+using OccupancySensor.Lorawan.Uplink;
 using OccupancySensor.Readings;
 using OccupancySensor.Runtime;
 using OccupancySensor.Storage;
@@ -51,6 +55,9 @@ namespace OccupancySensor.Device
 
             SensorHardware hardware = new SensorHardware();
             hardware.Clock = clock;
+
+            // One controller for every pin the unit opens (the PIR, the radio's reset and BUSY lines).
+            GpioController gpio = new GpioController();
             Esp32PinFunctions.RouteI2c(board);
             if (configuration.Thermal == ThermalSensorKind.Amg8833)
             {
@@ -60,7 +67,6 @@ namespace OccupancySensor.Device
 
             if (configuration.PirPresent && board.PirPin >= 0)
             {
-                GpioController gpio = new GpioController();
                 GpioPin pin = gpio.OpenPin(board.PirPin, PinMode.Input);
                 GpioDigitalInput pir = new GpioDigitalInput(pin);
                 pir.EdgeDetected += OnPirEdge;
@@ -74,6 +80,8 @@ namespace OccupancySensor.Device
 
             IReadingSink sink;
             UplinkPublisher publisher = null;
+            LorawanUplinkPublisher lorawan = null;
+            ReadingLog lorawanLog = null;
             if (configuration.Uplink == UplinkKind.Mqtt)
             {
                 UplinkTopics topics = new UplinkTopics(configuration);
@@ -112,6 +120,21 @@ namespace OccupancySensor.Device
                 publisher = new UplinkPublisher(configuration, transport, clock, faults, log);
                 sink = publisher;
             }
+            else if (configuration.Uplink == UplinkKind.LoRaWan)
+            {
+                // As for MQTT, every reading goes to the flash log on I:\ first; the LoRaWAN counters live beside it.
+                lorawanLog = ReadingLog.OpenFor(configuration, files, clock, faults);
+                lorawan = OpenLorawan(configuration, board, gpio, files, lorawanLog, faults, clock);
+                if (lorawan != null)
+                {
+                    sink = lorawan;
+                }
+                else
+                {
+                    // No radio: the readings are still stored (and numbered) on flash, to be sent once one works.
+                    sink = new OutboundReadings(lorawanLog);
+                }
+            }
             else
             {
                 sink = new ReadingQueue(LocalQueueCapacity);
@@ -123,6 +146,12 @@ namespace OccupancySensor.Device
             {
                 commands = new CommandProcessor(unit, publisher, configurationStore);
                 publisher.Commands = commands;
+            }
+            else if (lorawan != null)
+            {
+                // Downlink commands run through the same processor as MQTT commands.
+                commands = new CommandProcessor(unit, lorawanLog, configurationStore);
+                lorawan.Commands = commands;
             }
 
             Debug.WriteLine("sensor unit " + configuration.DeviceId + " running on " + board.Name +
@@ -141,11 +170,73 @@ namespace OccupancySensor.Device
                     }
                 }
 
+                if (lorawan != null)
+                {
+                    // The device is stepped from the loop: it transmits, and its receive windows block in the radio
+                    // adapter for at most a window's timeout; it asks to run again when its next window or the duty
+                    // cycle is due, which may come before the sampling loop's next frame.
+                    long now = clock.NowMilliseconds;
+                    long due = lorawan.Step(now);
+                    if (due - now < sleep)
+                    {
+                        sleep = due <= now ? 0 : (int)(due - now);
+                    }
+
+                    if (commands.RestartRequested && !lorawan.AnswerWaiting && !lorawan.Device.HasPendingUplink)
+                    {
+                        // A new configuration was stored and its answer went out: restart to run it.
+                        Power.RebootDevice();
+                    }
+                }
+
                 if (sleep > 0)
                 {
                     Wake.WaitOne(sleep, false);
                 }
             }
+        }
+
+        // The LoRaWAN end device and its publisher, joining by OTAA with the configured keys; null when there is no
+        // radio (a recorded fault).
+        private static LorawanUplinkPublisher OpenLorawan(DeviceConfiguration configuration, BoardDefinition board, GpioController gpio,
+                                                          LittleFsFileStore files, ReadingLog log, FaultLog faults, TickCountClock clock)
+        {
+            long now = clock.NowMilliseconds;
+
+            // A chip that did not answer at start is a recorded fault (the driver's own); the end device then sees
+            // every transmit fail and keeps the readings on flash, retrying on its back-off.
+            bool started;
+            ILoraRadio radio = LoraRadioFactory.Create(board, gpio, clock, faults, out started);
+            if (radio == null)
+            {
+                faults.Record(now, FaultSource.Uplink, FaultCode.Missing, "no LoRa radio on board " + board.Name);
+                return null;
+            }
+
+            LorawanRegion region = configuration.LoRaWanRegion == LoRaWanRegion.Us915 ? (LorawanRegion)new Us915Region() : new Eu868Region();
+
+            // The board says which chip, and so which airtime formula.
+            LoraChip chip = board.RadioChip;
+            byte[] deviceEui = TextValues.HexBytes(configuration.LoRaWanDevEui);
+            ClassADevice device = new ClassADevice(region, radio, new LorawanStateStore(files), chip, deviceEui,
+                                                   TextValues.HexBytes(configuration.LoRaWanJoinEui),
+                                                   TextValues.HexBytes(configuration.LoRaWanAppKey), Seed(deviceEui, now));
+            device.Faults = faults;
+            LorawanUplinkPublisher lorawan = new LorawanUplinkPublisher(device, log, faults);
+            device.Join();
+            return lorawan;
+        }
+
+        // Channel choice and ACK_TIMEOUT jitter differ per unit (the DevEUI) and per boot (the tick count).
+        private static int Seed(byte[] deviceEui, long now)
+        {
+            int seed = (int)now;
+            for (int i = 0; i < deviceEui.Length; i++)
+            {
+                seed = (seed * 31) + deviceEui[i];
+            }
+
+            return seed;
         }
 
         private static Hardware.IAmbientSensor OpenBme280(BoardDefinition board, DeviceConfiguration configuration, FaultLog faults, long now)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using OccupancySensor.HostSim.Network;
+using OccupancySensor.HostSim.Network.Lora;
 using OccupancySensor.HostSim.Report;
 using OccupancySensor.HostSim.Simulation;
 using OccupancySensor.HostSim.World.Floor;
@@ -9,16 +10,19 @@ namespace OccupancySensor.HostSim.Cli;
 
 /// <summary>
 /// <c>simulate [--scenario NAME|FILE.json] [--devices N] [--seed S] [--json] [--record DIR] [--threads N] [--until HH:MM]
-/// [--mqtt HOST:PORT [--speed N] [--mqtt-ca FILE] [--mqtt-cert FILE --mqtt-key FILE]]</c>: a simulated floor through a
-/// day, every unit running the real firmware, and the report. With --mqtt the units publish to a real broker, held to
-/// the wall clock at --speed times real time (1 by default). Exit codes: 0 done, 1 the scenario cannot be used, 2 bad
+/// [--mqtt HOST:PORT [--speed N] [--mqtt-ca FILE] [--mqtt-cert FILE --mqtt-key FILE]] [--lora-capture FILE]</c>: a
+/// simulated floor through a day, every unit running the real firmware, and the report. With --mqtt the units publish
+/// to a real broker, held to the wall clock at --speed times real time (1 by default). With --lora-capture the units
+/// send over LoRaWAN (EU868, OTAA) to a simulated gateway and network server, and every packet on the channel is
+/// written to FILE with the devices' keys (<see cref="LoraCaptureFile"/>); a "network" fault is a coverage loss. Exit codes: 0 done, 1 the scenario cannot be used, 2 bad
 /// options.
 /// </summary>
 public static class SimulateCommand
 {
     public const string Usage =
         "usage: hostsim simulate [--scenario NAME|FILE.json] [--devices N] [--seed S] [--json] [--record DIR] [--threads N] [--until HH:MM]\n" +
-        "                        [--mqtt HOST:PORT [--speed N] [--mqtt-ca CA.pem] [--mqtt-cert CLIENT.crt --mqtt-key CLIENT.key]]";
+        "                        [--mqtt HOST:PORT [--speed N] [--mqtt-ca CA.pem] [--mqtt-cert CLIENT.crt --mqtt-key CLIENT.key]]\n" +
+        "                        [--lora-capture FILE]  (LoRaWAN to a simulated gateway; every packet and the keys to FILE, JSON lines)";
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -32,6 +36,7 @@ public static class SimulateCommand
         string? mqtt = null;
         string? mqttCa = null, mqttCert = null, mqttKey = null;
         double? speed = null;
+        string? loraCapture = null;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -92,6 +97,9 @@ public static class SimulateCommand
                 case "--mqtt-key":
                     mqttKey = value;
                     break;
+                case "--lora-capture":
+                    loraCapture = value;
+                    break;
                 case "--speed" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x is >= 0.01 and <= 100_000:
                     speed = x;
                     break;
@@ -100,6 +108,11 @@ public static class SimulateCommand
                 default:
                     return Fail(error, $"unknown option '{arg}'");
             }
+        }
+
+        if (loraCapture is not null && mqtt is not null)
+        {
+            return Fail(error, "--lora-capture and --mqtt choose different uplinks: give one");
         }
 
         BrokerSettings? broker = null;
@@ -134,6 +147,7 @@ public static class SimulateCommand
         }
 
         FloorSimulation simulation;
+        var lora = loraCapture is null ? null : new LoraNetwork();
         try
         {
             var scenario = ScenarioCatalog.Load(scenarioName, out var name);
@@ -143,7 +157,7 @@ public static class SimulateCommand
             }
 
             var world = FloorBuilder.Build(scenario, name, devices ?? scenario.Devices, seed);
-            simulation = new FloorSimulation(world, record, broker is null ? null : broker.CreateLink);
+            simulation = new FloorSimulation(world, record, broker is null ? null : broker.CreateLink, lora);
         }
         catch (ScenarioException e)
         {
@@ -189,6 +203,23 @@ public static class SimulateCommand
         if (record is not null)
         {
             status.WriteLine($"Recorded each unit's frames, truth and configuration in {record} (replay format).");
+        }
+
+        if (lora is not null)
+        {
+            try
+            {
+                LoraCaptureFile.Write(loraCapture!, lora);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"hostsim simulate: cannot write the LoRa capture to '{loraCapture}': {e.Message}");
+                return 1;
+            }
+
+            var uplinks = lora.Frames.Where(f => f.Uplink).ToList();
+            status.WriteLine($"LoRaWAN: {uplinks.Count} uplinks ({uplinks.Count(f => f.Heard)} heard by the gateway), " +
+                $"{uplinks.Sum(f => f.AirtimeMicroseconds) / 1e6:F1} s of airtime, {lora.Sessions.Count} joins; captured in {loraCapture}.");
         }
 
         var report = SimulationReport.Of(simulation);

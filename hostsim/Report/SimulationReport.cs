@@ -44,9 +44,9 @@ public sealed class SimulationReport
         }
 
         Produced = Units.Sum(u => (long)u.Unit.Counters.ReadingsProduced);
-        Delivered = Units.Sum(u => (long)u.Publisher.Delivered);
-        Lost = Units.Sum(u => (long)u.Publisher.Dropped);
-        Pending = Units.Sum(u => (long)u.Publisher.Pending);
+        Delivered = Units.Sum(u => (long)u.Delivered);
+        Lost = Units.Sum(u => (long)u.Dropped);
+        Pending = Units.Sum(u => (long)u.Pending);
     }
 
     public FloorWorld World { get; }
@@ -170,9 +170,9 @@ public sealed class SimulationReport
                 }
 
                 w.WriteNumber("readings_produced", u.Unit.Counters.ReadingsProduced);
-                w.WriteNumber("readings_delivered", u.Publisher.Delivered);
-                w.WriteNumber("readings_lost", u.Publisher.Dropped);
-                w.WriteNumber("readings_pending", u.Publisher.Pending);
+                w.WriteNumber("readings_delivered", u.Delivered);
+                w.WriteNumber("readings_lost", u.Dropped);
+                w.WriteNumber("readings_pending", u.Pending);
                 w.WriteStartArray("zones");
                 foreach (var z in u.Zones)
                 {
@@ -233,7 +233,7 @@ public sealed class SimulationReport
         foreach (var u in Units)
         {
             var c = u.Unit.Counters;
-            o.WriteLine($"  {u.Site.DeviceId,-16} {u.Site.Fps,3} {c.FramesProcessed,7} {c.MotionEvents,5} {u.Faults.Total,6} {c.ReadingsProduced,8} {u.Publisher.Delivered,9} {u.Publisher.Pending,7} {u.Publisher.Dropped,5} {u.Unit.AllocatedBytes,10}");
+            o.WriteLine($"  {u.Site.DeviceId,-16} {u.Site.Fps,3} {c.FramesProcessed,7} {c.MotionEvents,5} {u.Faults.Total,6} {c.ReadingsProduced,8} {u.Delivered,9} {u.Pending,7} {u.Dropped,5} {u.Unit.AllocatedBytes,10}");
         }
 
         o.WriteLine();

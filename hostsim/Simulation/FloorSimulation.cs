@@ -1,4 +1,5 @@
 using OccupancySensor.Hardware;
+using OccupancySensor.HostSim.Network.Lora;
 using OccupancySensor.HostSim.Record;
 using OccupancySensor.HostSim.World.Floor;
 
@@ -12,11 +13,12 @@ public sealed class FloorSimulation
 {
     private long _secondsDone;
 
-    public FloorSimulation(FloorWorld world, string? recordDirectory = null, Func<FloorUnit, IUplinkTransport>? link = null)
+    public FloorSimulation(FloorWorld world, string? recordDirectory = null, Func<FloorUnit, IUplinkTransport>? link = null,
+                           LoraNetwork? lora = null)
     {
         World = world;
         Recorder = recordDirectory is null ? null : new CaptureRecorder(recordDirectory, world);
-        Units = world.Sites.Select(site => new FloorUnit(world, site, Recorder, link)).ToArray();
+        Units = world.Sites.Select(site => new FloorUnit(world, site, Recorder, link, lora)).ToArray();
         TotalSeconds = (long)Math.Ceiling(world.End - world.Start) * Units.Count;
     }
 

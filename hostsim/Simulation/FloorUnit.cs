@@ -1,9 +1,14 @@
 using OccupancySensor.Configuration;
 using OccupancySensor.Hardware;
+using OccupancySensor.HostSim.Network.Lora;
 using OccupancySensor.HostSim.Record;
 using OccupancySensor.HostSim.Scoring;
 using OccupancySensor.HostSim.World.Floor;
 using OccupancySensor.HostSim.World.Synthetic;
+using OccupancySensor.Lorawan.Airtime;
+using OccupancySensor.Lorawan.Device;
+using OccupancySensor.Lorawan.Regions;
+using OccupancySensor.Lorawan.Uplink;
 using OccupancySensor.Readings;
 using OccupancySensor.Runtime;
 using OccupancySensor.Storage;
@@ -29,8 +34,13 @@ public sealed class FloorUnit : IReadingSink
     private readonly Random _pirRandom;
     private readonly UnitCapture? _capture;
     private long _renderedAt = -1;
+    private bool _networkDown;
 
-    public FloorUnit(FloorWorld world, UnitSite site, CaptureRecorder? recorder = null, Func<FloorUnit, IUplinkTransport>? link = null)
+    // How long the LoRaWAN uplink may go on after the day to deliver the backlog (simulated time).
+    private const long LoraDrainMilliseconds = 4 * 3_600_000;
+
+    public FloorUnit(FloorWorld world, UnitSite site, CaptureRecorder? recorder = null, Func<FloorUnit, IUplinkTransport>? link = null,
+                     LoraNetwork? lora = null)
     {
         _world = world;
         Site = site;
@@ -58,6 +68,17 @@ public sealed class FloorUnit : IReadingSink
         Unit = new SensorUnit(Configuration, hardware, this, Faults);
         Commands = new CommandProcessor(Unit, Publisher, store);
         Publisher.Commands = Commands;
+        if (lora is not null)
+        {
+            // The unit talks LoRaWAN instead (simulate --lora-capture): the same flash log, the LoRaWAN publisher, a
+            // Class A device on the shared channel, joining by OTAA with keys the network server was given.
+            Radio = lora.Attach(LoraDeviceKeys.For(site.DeviceId, site.Number, world.Seed), Clock);
+            LoraDevice = new ClassADevice(new Eu868Region(), Radio, new LorawanStateStore(Flash), LoraChip.Sx127x,
+                                          Radio.Keys.DevEui, Radio.Keys.JoinEui, Radio.Keys.AppKey, (int)(key & 0x7FFFFFFF));
+            LoraPublisher = new LorawanUplinkPublisher(LoraDevice, Log, Faults) { Commands = Commands };
+            LoraDevice.Join();
+        }
+
         _truth = new UnitTruth(_view, Configuration.Zones, site.Kind == SiteKind.Door);
         Zones = Configuration.Zones
             .Select(z => new ZoneScore(site.DeviceId, z.Id, ZoneAssetType(z), site.Kind != SiteKind.Door, Configuration.VacantHoldSeconds))
@@ -93,6 +114,25 @@ public sealed class FloorUnit : IReadingSink
     public SensorUnit Unit { get; }
 
     public UplinkPublisher Publisher { get; }
+
+    /// <summary>With --lora-capture: the unit's LoRa radio on the shared channel, its end device and publisher.</summary>
+    public ChannelRadio? Radio { get; }
+
+    public ClassADevice? LoraDevice { get; }
+
+    public LorawanUplinkPublisher? LoraPublisher { get; }
+
+    /// <summary>Readings delivered by whichever uplink the unit uses (released from the log).</summary>
+    public int Delivered => LoraPublisher?.Delivered ?? Publisher.Delivered;
+
+    /// <summary>Undelivered readings lost (pushed out of a full log).</summary>
+    public long Dropped => LoraPublisher?.Dropped ?? Publisher.Dropped;
+
+    /// <summary>Readings still waiting to be delivered.</summary>
+    public int Pending => LoraPublisher?.Pending ?? Publisher.Pending;
+
+    /// <summary>Hears every reading the firmware produced, with the sequence number the log gave it.</summary>
+    public Action<Reading>? Produced { get; set; }
 
     public IReadOnlyList<ZoneScore> Zones { get; }
 
@@ -149,7 +189,7 @@ public sealed class FloorUnit : IReadingSink
                 nextWake = now + Math.Max(1, Unit.Step());
             }
 
-            Publisher.Step();
+            StepUplink(now);
             if (_truth.CountsDoor)
             {
                 _truth.TrackDoor(t);
@@ -177,6 +217,11 @@ public sealed class FloorUnit : IReadingSink
 
         advanced?.Invoke(seconds % 60);
         _capture?.Close();
+        if (LoraPublisher is not null)
+        {
+            DrainLora();
+        }
+
         if (pacing is not null)
         {
             Drain(pacing, start);
@@ -197,6 +242,31 @@ public sealed class FloorUnit : IReadingSink
             {
                 pacing.WaitFor((Clock.NowMilliseconds - start) / 1000.0);
             }
+        }
+    }
+
+    private void StepUplink(long now)
+    {
+        if (LoraPublisher is null)
+        {
+            Publisher.Step();
+            return;
+        }
+
+        Radio!.InCoverage = !_networkDown;
+        LoraPublisher.Step(now);
+    }
+
+    // The sensors have stopped; the LoRaWAN uplink goes on in simulated time until the backlog is delivered (the duty
+    // cycle may have held readings back) or the drain limit passes.
+    private void DrainLora()
+    {
+        var limit = Clock.NowMilliseconds + LoraDrainMilliseconds;
+        while ((LoraPublisher!.Pending > 0 || LoraPublisher.AnswerWaiting || LoraDevice!.HasPendingUplink) && Clock.NowMilliseconds < limit)
+        {
+            var due = LoraPublisher.Step(Clock.NowMilliseconds);
+            var next = Math.Min(due, Clock.NowMilliseconds + 60_000);
+            Clock.AdvanceTo(Math.Max(next, Clock.NowMilliseconds + 1));
         }
     }
 
@@ -225,7 +295,21 @@ public sealed class FloorUnit : IReadingSink
                 break;
         }
 
-        Publisher.Accept(reading);
+        var sequence = Log.NextSequence;
+        if (LoraPublisher is not null)
+        {
+            LoraPublisher.Accept(reading);
+        }
+        else
+        {
+            Publisher.Accept(reading);
+        }
+
+        if (Produced is not null)
+        {
+            reading.Sequence = sequence;
+            Produced(reading);
+        }
     }
 
     private void RenderFrame(float[] scene)
@@ -259,6 +343,7 @@ public sealed class FloorUnit : IReadingSink
 
         Thermal.Vanished = thermal;
         Ambient.Vanished = ambient;
+        _networkDown = network;
         if (Link is SimulatedTransport simulated)
         {
             // A real broker's outages are real (simulate --mqtt): the scenario's network faults apply to the simulated link.

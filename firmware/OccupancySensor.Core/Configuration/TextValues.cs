@@ -169,6 +169,26 @@ namespace OccupancySensor.Configuration
         }
 
         /// <summary>
+        /// The bytes of a hexadecimal string, first digit pair first (EUIs and keys as printed); null when it is not an
+        /// even number of hexadecimal digits.
+        /// </summary>
+        public static byte[] HexBytes(string text)
+        {
+            if (text == null || text.Length % 2 != 0 || !IsHex(text, text.Length))
+            {
+                return null;
+            }
+
+            byte[] bytes = new byte[text.Length / 2];
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                bytes[i] = (byte)((HexDigit(text[2 * i]) << 4) | HexDigit(text[(2 * i) + 1]));
+            }
+
+            return bytes;
+        }
+
+        /// <summary>
         /// Whether <paramref name="text"/> is a usable id or tag: 1 to <paramref name="maxLength"/> characters of
         /// letters, digits, '-', '_' and '.', safe in MQTT topics and file names.
         /// </summary>

@@ -165,7 +165,7 @@ namespace OccupancySensor.Storage
             }
         }
 
-        /// <summary>Whether a history walk is under way (<see cref="BeginHistory"/>).</summary>
+        /// <summary>Whether a history walk is under way (<see cref="BeginHistory(long)"/>).</summary>
         public bool HistoryActive
         {
             get { return _historySlot >= 0; }
@@ -254,15 +254,57 @@ namespace OccupancySensor.Storage
         }
 
         /// <summary>
+        /// Copies up to <paramref name="max"/> of the oldest undelivered readings, oldest first, into
+        /// <paramref name="into"/> without moving anything: a sender that packs several readings into one message
+        /// looks ahead with this and then releases them in order. Returns how many were copied.
+        /// </summary>
+        public int PeekPending(Reading[] into, int max)
+        {
+            Reading first;
+            if (max <= 0 || !TryPeekOldest(out first))
+            {
+                return 0;
+            }
+
+            into[0] = first;
+            int count = 1;
+            int slot = _cursorSlot;
+            long position = _peekEnd;
+            long end;
+            while (count < max && NextReading(ref slot, ref position, out end))
+            {
+                uint sequence = LogRecord.SequenceAt(_scan, 0);
+                if (sequence > _released && !IsAhead(sequence))
+                {
+                    into[count++] = LogRecord.ReadReading(_scan, 0);
+                }
+
+                position = end;
+            }
+
+            return count;
+        }
+
+        /// <summary>
         /// Starts walking the readings still on flash from <paramref name="since"/> up to the newest one stored now,
         /// delivered or not, oldest first. Returns the last sequence number the walk will reach (0: nothing to walk).
         /// A walk already under way is replaced.
         /// </summary>
         public long BeginHistory(long since)
         {
+            return BeginHistory(since, _nextSequence - 1);
+        }
+
+        /// <summary>
+        /// As <see cref="BeginHistory(long)"/>, but the walk ends at <paramref name="through"/> (or the newest stored
+        /// reading, if older): a sender that must repeat what it sent into a dead link asks for just that range.
+        /// </summary>
+        public long BeginHistory(long since, long through)
+        {
             _historyPeeked = false;
             _historyFrom = since < FirstSequence ? FirstSequence : (since > uint.MaxValue ? uint.MaxValue : (uint)since);
-            _historyTo = _nextSequence - 1;
+            long newest = _nextSequence - 1;
+            _historyTo = (uint)(through < newest ? (through < 0 ? 0 : through) : newest);
             _historySlot = _historyFrom > _historyTo ? -1 : Newer(-1);
             _historyPosition = LogRecord.SegmentLength;
             return _historySlot < 0 ? 0 : _historyTo;

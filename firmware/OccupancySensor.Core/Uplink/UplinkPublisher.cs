@@ -29,14 +29,6 @@ namespace OccupancySensor.Uplink
         // its own deadline rather than waiting for IsPublished = false. A resend carries the same sequence number.
         private const int DeliveryTimeoutMilliseconds = 30000;
 
-        // Alerts and drop reports wait here (copies; the log has them too) to go before the backlog. 8 x ~48 bytes.
-        // More than 8 at once simply go in log order.
-        private const int PriorityCapacity = 8;
-
-        // Readings the flash refused (it failed even after making room), held in RAM: 32 x ~48 bytes = 1.5 KB.
-        // Lost only if the power goes too; when full, the oldest is dropped and counted.
-        private const int UnstoredCapacity = 32;
-
         // Commands wait here between the transport's thread and the loop; a burst beyond 4 is answered "busy".
         private const int CommandCapacity = 4;
 
@@ -55,8 +47,9 @@ namespace OccupancySensor.Uplink
         private readonly IClock _clock;
         private readonly FaultLog _faults;
         private readonly ReadingLog _log;
-        private readonly ReadingQueue _priority = new ReadingQueue(PriorityCapacity);
-        private readonly ReadingQueue _unstored = new ReadingQueue(UnstoredCapacity);
+        private readonly OutboundReadings _outbound;
+        private readonly ReadingQueue _priority;
+        private readonly ReadingQueue _unstored;
         private readonly RetryBackoff _reconnect = new RetryBackoff(ReconnectInitialMilliseconds, ReconnectMaxMilliseconds);
         private readonly object _gate = new object();
         private readonly byte[][] _commands = new byte[CommandCapacity][];
@@ -70,7 +63,6 @@ namespace OccupancySensor.Uplink
         private int _inFlightSource;
         private long _inFlightSequence;
         private long _inFlightSince;
-        private long _droppedReported;
 
         // The last acknowledgement the transport reported. Kept even when it arrives before Send has returned the
         // id (a transport may acknowledge synchronously), and matched against the id in flight by Step.
@@ -94,7 +86,9 @@ namespace OccupancySensor.Uplink
             _clock = clock;
             _faults = faults;
             _log = log;
-            _droppedReported = log.Dropped;
+            _outbound = new OutboundReadings(log);
+            _priority = _outbound.Priority;
+            _unstored = _outbound.Unstored;
             _jitterState = Seed(configuration.DeviceId);
             _transport.Delivered += OnDelivered;
             _transport.MessageReceived += OnMessageReceived;
@@ -130,7 +124,7 @@ namespace OccupancySensor.Uplink
         /// <summary>Readings waiting to be delivered (on flash, or in RAM when the flash refused them).</summary>
         public int Pending
         {
-            get { return _log.Pending + _unstored.Count; }
+            get { return _outbound.Pending; }
         }
 
         /// <summary>Readings delivered (acknowledged by the broker) since start.</summary>
@@ -142,7 +136,7 @@ namespace OccupancySensor.Uplink
         /// <summary>Undelivered readings lost since start: pushed out of a full log, or out of RAM when flash failed.</summary>
         public long Dropped
         {
-            get { return _log.Dropped + _unstored.Dropped; }
+            get { return _outbound.Dropped; }
         }
 
         /// <summary>Connection attempts that failed since start.</summary>
@@ -157,20 +151,7 @@ namespace OccupancySensor.Uplink
         /// <summary>Stores the reading (which numbers it) before anything tries to send it.</summary>
         public void Accept(Reading reading)
         {
-            if (_log.Append(ref reading) == 0)
-            {
-                // The flash refused it: it is still sent, from RAM, under the number the log gave it.
-                _unstored.Accept(reading);
-                return;
-            }
-
-            if (reading.Kind == ReadingKind.Alert || reading.Kind == ReadingKind.ReadingsDropped)
-            {
-                if (_priority.Count < PriorityCapacity)
-                {
-                    _priority.Accept(reading);
-                }
-            }
+            _outbound.Accept(reading);
         }
 
         /// <summary>Sends the walk of "history since <paramref name="since"/>"; the last sequence it reaches, 0 if none.</summary>
@@ -186,7 +167,7 @@ namespace OccupancySensor.Uplink
         public void Step()
         {
             long now = _clock.NowMilliseconds;
-            ReportDrops(now);
+            _outbound.ReportDrops(now);
             if (!_transport.IsConnected)
             {
                 lock (_gate)
@@ -326,20 +307,6 @@ namespace OccupancySensor.Uplink
             }
         }
 
-        // A full log pushed readings out: say so with a reading of its own, which goes ahead of the backlog.
-        private void ReportDrops(long now)
-        {
-            long dropped = Dropped;
-            if (dropped == _droppedReported)
-            {
-                return;
-            }
-
-            long since = dropped - _droppedReported;
-            _droppedReported = dropped;
-            Accept(Reading.ReadingsDropped(now, Clamp(since), Clamp(dropped)));
-        }
-
         private void HandleCommand()
         {
             if (_response != null)
@@ -434,11 +401,6 @@ namespace OccupancySensor.Uplink
             }
 
             return hash == 0 ? 1 : hash;
-        }
-
-        private static int Clamp(long value)
-        {
-            return value > int.MaxValue ? int.MaxValue : (int)value;
         }
     }
 }

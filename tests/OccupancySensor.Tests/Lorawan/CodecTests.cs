@@ -149,7 +149,9 @@ public class CodecTests
 
         var clamped = Math.Clamp(value, lowest, highest);
         var actual = (double)decoded!;
-        Assert.True(Math.Abs(actual - clamped) <= resolution / 2 + 1e-6,
+        // A float holds the decimal the unit meant to within 1e-4 (the log keeps hundredths: 45.85 is 45.849998f), so
+        // a value half-way between two steps may round either way.
+        Assert.True(Math.Abs(actual - clamped) <= resolution / 2 + 1e-4,
             context + ": " + actual + " is not within half a step of " + clamped);
         Assert.Equal(Math.Round(actual / resolution), actual / resolution, 6);
     }
@@ -308,7 +310,8 @@ public class CodecTests
         }
     }
 
-    private static readonly string[] SettingNames = { "", "report_period_s", "health_period_s", "ambient_period_s", "vacant_hold_s" };
+    // The codec names settings by their configuration keys, as the MQTT "config" command does.
+    private static readonly string[] SettingNames = Enumerable.Range(0, RemoteSetting.Count + 1).Select(id => RemoteSetting.ConfigurationKey(id) ?? "").ToArray();
 
     [Fact]
     public void Commands_encoded_on_either_side_decode_the_same_on_the_other()
@@ -319,12 +322,12 @@ public class CodecTests
 
         // C# encodes, the codec's decodeDownlink reads.
         var csharpFrames = new List<(byte[] Bytes, JsonObject Expected)>();
-        var length = DownlinkCommandCodec.EncodeReportNow(buffer, 0);
-        csharpFrames.Add((buffer[..length], new JsonObject { ["command"] = "report_now" }));
+        var length = DownlinkCommandCodec.EncodeReport(buffer, 0);
+        csharpFrames.Add((buffer[..length], new JsonObject { ["cmd"] = "report" }));
         foreach (var since in new long[] { 0, 1, 1000, 0xFFFFFF, 0x1000000, 0xFFFFFFFF })
         {
-            length = DownlinkCommandCodec.EncodeHistorySince(since, buffer, 0);
-            csharpFrames.Add((buffer[..length], new JsonObject { ["command"] = "history", ["since_seq"] = since }));
+            length = DownlinkCommandCodec.EncodeHistory(since, buffer, 0);
+            csharpFrames.Add((buffer[..length], new JsonObject { ["cmd"] = "history", ["since"] = since }));
         }
 
         for (var trial = 0; trial < 40; trial++)
@@ -337,14 +340,14 @@ public class CodecTests
                 values = new[] { trial % 2 == 0 ? RemoteSetting.Minimum(ids[0]) : RemoteSetting.Maximum(ids[0]) };
             }
 
-            length = DownlinkCommandCodec.EncodeSetConfiguration(ids, values, ids.Length, buffer, 0);
+            length = DownlinkCommandCodec.EncodeConfig(ids, values, ids.Length, buffer, 0);
             var settings = new JsonObject();
             for (var i = 0; i < ids.Length; i++)
             {
                 settings[SettingNames[ids[i]]] = values[i];
             }
 
-            csharpFrames.Add((buffer[..length], new JsonObject { ["command"] = "set_config", ["settings"] = settings }));
+            csharpFrames.Add((buffer[..length], new JsonObject { ["cmd"] = "config", ["set"] = settings }));
         }
 
         var inputs = new JsonArray(csharpFrames.Select(f => (JsonNode)new JsonObject
@@ -372,18 +375,18 @@ public class CodecTests
             var bytes = encoded[i]!["bytes"]!.AsArray().Select(b => (byte)(int)b!).ToArray();
             Assert.Equal(CommandRejection.Accepted, DownlinkCommandCodec.Decode(PayloadPorts.Commands, bytes, 0, bytes.Length, command));
             var expected = csharpFrames[i].Expected;
-            switch ((string?)expected["command"])
+            switch ((string?)expected["cmd"])
             {
-                case "report_now":
-                    Assert.Equal(CommandCode.ReportNow, command.Code);
+                case "report":
+                    Assert.Equal(CommandCode.Report, command.Code);
                     break;
                 case "history":
-                    Assert.Equal(CommandCode.HistorySince, command.Code);
-                    Assert.Equal((long)expected["since_seq"]!, command.SinceSequence);
+                    Assert.Equal(CommandCode.History, command.Code);
+                    Assert.Equal((long)expected["since"]!, command.SinceSequence);
                     break;
                 default:
-                    Assert.Equal(CommandCode.SetConfiguration, command.Code);
-                    var settings = expected["settings"]!.AsObject();
+                    Assert.Equal(CommandCode.Config, command.Code);
+                    var settings = expected["set"]!.AsObject();
                     Assert.Equal(settings.Count, command.SettingCount);
                     for (var k = 0; k < command.SettingCount; k++)
                     {
@@ -404,6 +407,7 @@ public class CodecTests
         CommandRejection.OutOfRange => "out_of_range",
         CommandRejection.RepeatedSetting => "repeated_setting",
         CommandRejection.WrongPort => "wrong_port",
+        CommandRejection.NotApplied => "not_applied",
         _ => "accepted",
     };
 

@@ -47,21 +47,8 @@ public class EndDeviceTests(ITestOutputHelper output)
         return list;
     }
 
-    internal static void AssertNeverOverDutyCycle(IReadOnlyList<Transmission> sent)
-    {
-        var bands = new Eu868Region().Bands;
-        foreach (var group in sent.GroupBy(t => bands.BandOf(t.FrequencyHz)))
-        {
-            Assert.True(group.Key >= 0, "transmitted outside every EU868 sub-band");
-            var list = group.OrderBy(t => t.Start).ToList();
-            for (var i = 1; i < list.Count; i++)
-            {
-                // Off-time ToA x (1/dc - 1) after each transmission in the band.
-                Assert.True((list[i].Start - list[i - 1].Start) * 1000 >= list[i - 1].AirtimeMicroseconds * bands.Reciprocal(group.Key),
-                    "transmission at " + list[i].Start + " ms breaks the duty cycle of its band");
-            }
-        }
-    }
+    internal static void AssertNeverOverDutyCycle(IReadOnlyList<Transmission> sent) =>
+        DutyCycleCheck.AssertNeverOver(sent.Select(t => (t.Start, t.FrequencyHz, t.AirtimeMicroseconds)));
 
     [Fact]
     public void A_device_joins_by_OTAA_and_sends_1000_uplinks_lora_packet_verifies_and_decrypts_to_the_readings()
@@ -376,7 +363,7 @@ public class EndDeviceBehaviourTests(ITestOutputHelper output)
     {
         var harness = Joined(new Eu868Region());
         var command = new byte[9];
-        var commandLength = DownlinkCommandCodec.EncodeSetConfiguration(new[] { 1, 4 }, new[] { 900, 300 }, 2, command, 0);
+        var commandLength = DownlinkCommandCodec.EncodeConfig(new[] { 1, 4 }, new[] { 900, 300 }, 2, command, 0);
         var downlink = harness.BuildDownlinks(DevAddr, new[]
         {
             new JsonObject { ["fcnt"] = 0, ["confirmed"] = true, ["fopts"] = "", ["fport"] = 2, ["payload"] = Hex.Of(command, 0, commandLength) },
@@ -393,7 +380,7 @@ public class EndDeviceBehaviourTests(ITestOutputHelper output)
         Assert.Equal(2, port);
         var decoded = new DownlinkCommand();
         Assert.Equal(CommandRejection.Accepted, DownlinkCommandCodec.Decode(port, payload, 0, payload.Length, decoded));
-        Assert.Equal(CommandCode.SetConfiguration, decoded.Code);
+        Assert.Equal(CommandCode.Config, decoded.Code);
 
         // The next uplink carries ACK for the confirmed downlink; the one after does not.
         Assert.True(Send(harness, new byte[] { 2 }, false));

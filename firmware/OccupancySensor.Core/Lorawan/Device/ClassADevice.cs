@@ -213,6 +213,16 @@ namespace OccupancySensor.Lorawan.Device
             get { return _region.GetDataRate(_mac.DataRate).MaxApplicationPayload - _mac.AnswerLength; }
         }
 
+        /// <summary>
+        /// The earliest time from <paramref name="now"/> an uplink at the current data rate may start (the band's duty
+        /// cycle or dwell time, DutyCycleReq): a sender that packs several readings into one frame waits for it, so the
+        /// frame takes everything that piled up meanwhile.
+        /// </summary>
+        public long EarliestUplink(long now)
+        {
+            return EarliestSend(now, _mac.DataRate);
+        }
+
         /// <summary>Starts an OTAA join (with the region's defaults) at the next <see cref="Step"/>.</summary>
         public void Join()
         {

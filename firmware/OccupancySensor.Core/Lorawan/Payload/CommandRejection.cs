@@ -29,5 +29,11 @@ namespace OccupancySensor.Lorawan.Payload
 
         /// <summary>Not on the commands port.</summary>
         WrongPort = 7,
+
+        /// <summary>
+        /// Valid on its own, but not carried out: the configuration file with the new values failed validation as a
+        /// whole (the unit records the parser's problems as a fault), or the unit takes no commands.
+        /// </summary>
+        NotApplied = 8,
     }
 }

@@ -31,11 +31,11 @@ namespace OccupancySensor.Lorawan.Payload
             int code = payload[offset];
             switch (code)
             {
-                case (int)CommandCode.ReportNow:
-                    command.Code = CommandCode.ReportNow;
+                case (int)CommandCode.Report:
+                    command.Code = CommandCode.Report;
                     return length == 1 ? CommandRejection.Accepted : CommandRejection.WrongLength;
-                case (int)CommandCode.HistorySince:
-                    command.Code = CommandCode.HistorySince;
+                case (int)CommandCode.History:
+                    command.Code = CommandCode.History;
                     if (length != 5)
                     {
                         return CommandRejection.WrongLength;
@@ -44,8 +44,8 @@ namespace OccupancySensor.Lorawan.Payload
                     command.SinceSequence = ((long)payload[offset + 1] << 24) | ((long)payload[offset + 2] << 16) |
                                             ((long)payload[offset + 3] << 8) | payload[offset + 4];
                     return CommandRejection.Accepted;
-                case (int)CommandCode.SetConfiguration:
-                    command.Code = CommandCode.SetConfiguration;
+                case (int)CommandCode.Config:
+                    command.Code = CommandCode.Config;
                     return DecodeSettings(payload, offset, length, command);
                 default:
                     return CommandRejection.UnknownCommand;
@@ -53,21 +53,21 @@ namespace OccupancySensor.Lorawan.Payload
         }
 
         /// <summary>Encodes report-now at <paramref name="offset"/>; returns the length.</summary>
-        public static int EncodeReportNow(byte[] buffer, int offset)
+        public static int EncodeReport(byte[] buffer, int offset)
         {
-            buffer[offset] = (byte)CommandCode.ReportNow;
+            buffer[offset] = (byte)CommandCode.Report;
             return 1;
         }
 
         /// <summary>Encodes history-since at <paramref name="offset"/>; returns the length.</summary>
-        public static int EncodeHistorySince(long sinceSequence, byte[] buffer, int offset)
+        public static int EncodeHistory(long sinceSequence, byte[] buffer, int offset)
         {
             if (sinceSequence < 0 || sinceSequence > 0xFFFFFFFFL)
             {
                 throw new System.ArgumentOutOfRangeException("sinceSequence", "32 bits");
             }
 
-            buffer[offset] = (byte)CommandCode.HistorySince;
+            buffer[offset] = (byte)CommandCode.History;
             buffer[offset + 1] = (byte)(sinceSequence >> 24);
             buffer[offset + 2] = (byte)(sinceSequence >> 16);
             buffer[offset + 3] = (byte)(sinceSequence >> 8);
@@ -79,9 +79,9 @@ namespace OccupancySensor.Lorawan.Payload
         /// Encodes set-configuration with the first <paramref name="count"/> ids and values, as given (so tests can
         /// encode invalid ones); returns the length.
         /// </summary>
-        public static int EncodeSetConfiguration(int[] ids, int[] values, int count, byte[] buffer, int offset)
+        public static int EncodeConfig(int[] ids, int[] values, int count, byte[] buffer, int offset)
         {
-            buffer[offset] = (byte)CommandCode.SetConfiguration;
+            buffer[offset] = (byte)CommandCode.Config;
             int at = offset + 1;
             for (int i = 0; i < count; i++)
             {

@@ -115,15 +115,7 @@ namespace OccupancySensor.Lorawan.Payload
                 throw new System.ArgumentException("LoRaWAN payload: no room for the record");
             }
 
-            int zone = reading.Zone == Reading.WholeUnit ? WholeUnitZone : reading.Zone;
-            buffer[offset] = (byte)(((int)reading.Kind << 4) | zone);
-            long sequence = reading.Sequence;
-            buffer[offset + 1] = (byte)(sequence >> 16);
-            buffer[offset + 2] = (byte)(sequence >> 8);
-            buffer[offset + 3] = (byte)sequence;
-            int age = AgeCode(ageMilliseconds);
-            buffer[offset + 4] = (byte)(age >> 8);
-            buffer[offset + 5] = (byte)age;
+            WriteCommon((int)reading.Kind, reading, ageMilliseconds, buffer, offset);
             int at = offset + CommonLength;
             switch (reading.Kind)
             {
@@ -153,6 +145,29 @@ namespace OccupancySensor.Lorawan.Payload
             }
 
             return length;
+        }
+
+        /// <summary>
+        /// Writes the common header (kind code, zone nibble, low 24 bits of the sequence, age) of a record about
+        /// <paramref name="reading"/>; the zone must already be checked.
+        /// </summary>
+        internal static void WriteCommon(int kindCode, Reading reading, long ageMilliseconds, byte[] buffer, int offset)
+        {
+            int zone = reading.Zone == Reading.WholeUnit ? WholeUnitZone : reading.Zone;
+            buffer[offset] = (byte)((kindCode << 4) | zone);
+            long sequence = reading.Sequence;
+            buffer[offset + 1] = (byte)(sequence >> 16);
+            buffer[offset + 2] = (byte)(sequence >> 8);
+            buffer[offset + 3] = (byte)sequence;
+            int age = AgeCode(ageMilliseconds);
+            buffer[offset + 4] = (byte)(age >> 8);
+            buffer[offset + 5] = (byte)age;
+        }
+
+        /// <summary>Whether the format can carry <paramref name="reading"/> (a known kind, zone 0..14 or the whole unit).</summary>
+        public static bool CanEncode(Reading reading)
+        {
+            return RecordLength(reading.Kind) != 0 && reading.Zone >= Reading.WholeUnit && reading.Zone < WholeUnitZone;
         }
 
         /// <summary>Temperature in 0.01 °C as int16 (two's complement), clamped to ±327.67 °C.</summary>

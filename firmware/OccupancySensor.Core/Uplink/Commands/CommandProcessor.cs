@@ -1,5 +1,6 @@
 using OccupancySensor.Configuration;
 using OccupancySensor.Runtime;
+using OccupancySensor.Storage;
 
 namespace OccupancySensor.Uplink
 {
@@ -11,18 +12,30 @@ namespace OccupancySensor.Uplink
     /// into the configuration file, the result is validated like a file a technician deployed, stored, and applied
     /// by a restart (<see cref="RestartRequested"/>); the device id cannot be changed this way.
     /// Runs on the sampling loop's thread (the publisher hands commands over), so it never races the loop.
+    /// The same commands arrive over LoRaWAN in binary (Lorawan/Payload/DownlinkCommandCodec): that publisher checks
+    /// them and calls <see cref="Report"/>, <see cref="History"/> and <see cref="Configure"/>, the steps the JSON
+    /// commands run, so both links do exactly the same.
     /// </summary>
     public sealed class CommandProcessor
     {
         private readonly SensorUnit _unit;
-        private readonly UplinkPublisher _publisher;
+        private readonly ReadingLog _log;
         private readonly ConfigurationStore _configuration;
 
-        /// <summary>Creates the processor for one unit.</summary>
+        /// <summary>Creates the processor for one unit that publishes over MQTT.</summary>
         public CommandProcessor(SensorUnit unit, UplinkPublisher publisher, ConfigurationStore configuration)
+            : this(unit, publisher.Log, configuration)
+        {
+        }
+
+        /// <summary>
+        /// Creates the processor for one unit whose publisher sends from <paramref name="log"/> (its history walk
+        /// is the log's).
+        /// </summary>
+        public CommandProcessor(SensorUnit unit, ReadingLog log, ConfigurationStore configuration)
         {
             _unit = unit;
-            _publisher = publisher;
+            _log = log;
             _configuration = configuration;
         }
 
@@ -52,7 +65,7 @@ namespace OccupancySensor.Uplink
                     return Refuse(command.Id, "\"report\" takes no arguments");
                 }
 
-                _unit.ReportNow();
+                Report();
                 return Done(command, string.Empty);
             }
 
@@ -63,10 +76,9 @@ namespace OccupancySensor.Uplink
                     return Refuse(command.Id, "\"history\" needs \"since\" (a sequence number) and nothing else");
                 }
 
-                long to = _publisher.StartHistory(command.Since);
-                long oldest = _publisher.Log.OldestStoredSequence;
-                long from = command.Since > oldest ? command.Since : oldest;
-                return Done(command, ",\"since\":" + command.Since.ToString() + ",\"from\":" + (to == 0 ? 0 : from).ToString() +
+                long from;
+                long to = History(command.Since, out from);
+                return Done(command, ",\"since\":" + command.Since.ToString() + ",\"from\":" + from.ToString() +
                                      ",\"to\":" + to.ToString());
             }
 
@@ -85,17 +97,61 @@ namespace OccupancySensor.Uplink
                     values[i] = command.SettingValue(i);
                 }
 
-                string problems = _configuration.ApplySettings(keys, values);
+                string problems = Configure(keys, values);
                 if (problems != null)
                 {
                     return Refuse(command.Id, problems);
                 }
 
-                RestartRequested = true;
                 return Done(command, ",\"restart\":true");
             }
 
             return Refuse(command.Id, "unknown command \"" + command.Name + "\" (report, history, config)");
+        }
+
+        /// <summary>"report": a count report of every zone and a health reading, now.</summary>
+        public void Report()
+        {
+            _unit.ReportNow();
+        }
+
+        /// <summary>
+        /// "history since": starts the walk of the readings still stored from <paramref name="since"/>; returns the
+        /// last sequence it reaches (0: none) and in <paramref name="from"/> the first (0: none).
+        /// </summary>
+        public long History(long since, out long from)
+        {
+            long to = _log.BeginHistory(since);
+            long oldest = _log.OldestStoredSequence;
+            from = to == 0 ? 0 : (since > oldest ? since : oldest);
+            return to;
+        }
+
+        /// <summary>
+        /// "config set": merges the settings into the configuration file, validated whole like a deployed file; null
+        /// when stored (a restart applies it: <see cref="RestartRequested"/>), else the problems and nothing changed.
+        /// </summary>
+        public string Configure(string[] keys, string[] values)
+        {
+            string problems = _configuration.ApplySettings(keys, values);
+            if (problems == null)
+            {
+                RestartRequested = true;
+            }
+
+            return problems;
+        }
+
+        /// <summary>Counts a command carried out by another link's publisher (LoRaWAN).</summary>
+        public void CountAccepted()
+        {
+            Accepted++;
+        }
+
+        /// <summary>Counts a command another link's publisher refused.</summary>
+        public void CountRefused()
+        {
+            Refused++;
         }
 
         private string Done(CommandMessage command, string fields)
