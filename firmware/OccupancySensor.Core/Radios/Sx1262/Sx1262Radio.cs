@@ -732,14 +732,7 @@ namespace OccupancySensor.Radios.Sx1262
         private bool Fail(RadioStatus status, string detail)
         {
             LastStatus = status;
-            FaultCode code = status == RadioStatus.BusError ? FaultCode.BusError
-                : status == RadioStatus.BusyTimeout || status == RadioStatus.NoCompletion ? FaultCode.BusTimeout
-                : status == RadioStatus.WrongChip ? FaultCode.NotAcknowledged
-                : FaultCode.Invalid;
-            if (_faults != null)
-            {
-                _faults.Record(_clock.NowMilliseconds, FaultSource.Uplink, code, detail);
-            }
+            RadioFaults.Record(_faults, _clock.NowMilliseconds, status, detail);
 
             return false;
         }
