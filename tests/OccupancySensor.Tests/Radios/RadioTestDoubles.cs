@@ -1,4 +1,6 @@
 using OccupancySensor.Hardware;
+using OccupancySensor.Lorawan.Airtime;
+using OccupancySensor.Lorawan.Device;
 
 namespace OccupancySensor.Tests.Radios;
 
@@ -55,4 +57,37 @@ internal sealed class RecordingOutput : IDigitalOutput
 internal sealed record SpiFrame(byte[] Out, bool Exchange, long At)
 {
     public string Hex => Convert.ToHexString(Out);
+}
+
+/// <summary>The same exchanges run through either driver.</summary>
+internal static class RadioExercise
+{
+    /// <summary>Start, then a 2-byte uplink at SF7 and a receive window expecting the chip's next packet (2 bytes).</summary>
+    public static (bool Started, bool Sent, int Received) StartSendReceive(Func<bool> start, ILoraRadio radio, ManualClock clock)
+    {
+        bool started = start();
+        bool sent = started && radio.Transmit(868100000, LoraModulation.LorawanUplink(7, 125000), new byte[] { 1, 2 }, 2);
+        int received = sent ? radio.Receive(868100000, LoraModulation.LorawanDownlink(7, 125000), clock.NowMilliseconds, new byte[64]) : 0;
+        return (started, sent, received);
+    }
+
+    /// <summary>Bytes allocated over 20 transmit + receive pairs at SF9, after one warm-up pair (the JIT's own).</summary>
+    public static long AllocatedOverTwentyExchanges(ILoraRadio radio, ManualClock clock)
+    {
+        byte[] payload = new byte[51];
+        byte[] buffer = new byte[255];
+        var uplink = LoraModulation.LorawanUplink(9, 125000);
+        var downlink = LoraModulation.LorawanDownlink(9, 125000);
+        radio.Transmit(868100000, uplink, payload, payload.Length);
+        radio.Receive(868100000, downlink, clock.NowMilliseconds, buffer);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 20; i++)
+        {
+            radio.Transmit(868100000, uplink, payload, payload.Length);
+            radio.Receive(868100000, downlink, clock.NowMilliseconds + 1000, buffer);
+        }
+
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
 }

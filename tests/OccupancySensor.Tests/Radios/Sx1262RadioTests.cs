@@ -29,12 +29,7 @@ public sealed class Sx1262RadioTests
 
     private static LoraModulation Uplink(int sf, int bw = 125000) => LoraModulation.LorawanUplink(sf, bw);
 
-    private static LoraModulation Downlink(int sf, int bw = 125000)
-    {
-        var modulation = LoraModulation.LorawanUplink(sf, bw);
-        modulation.Crc = false;
-        return modulation;
-    }
+    private static LoraModulation Downlink(int sf, int bw = 125000) => LoraModulation.LorawanDownlink(sf, bw);
 
     private static string Timeout(long milliseconds) => (milliseconds * 64).ToString("X6");
 
@@ -287,9 +282,7 @@ public sealed class Sx1262RadioTests
             var chip = new Sx1262Model(clock) { FailFrame = fail, NextPacket = new byte[] { 5, 6 } };
             var faults = new FaultLog();
             var radio = new Sx1262Radio(chip, null!, chip, clock, new AdvancingDelay(clock), faults) { TcxoVoltage = 2, Dio2AsRfSwitch = true };
-            bool started = radio.Start();
-            bool sent = started && radio.Transmit(868100000, Uplink(7), new byte[] { 1, 2 }, 2);
-            int received = sent ? radio.Receive(868100000, Downlink(7), clock.NowMilliseconds, new byte[64]) : 0;
+            var (started, sent, received) = RadioExercise.StartSendReceive(radio.Start, radio, clock);
 
             Assert.False(started && sent && received == 2, "frame " + fail + " failed but every call succeeded");
             Assert.Equal(RadioStatus.BusError, radio.LastStatus);
@@ -320,23 +313,8 @@ public sealed class Sx1262RadioTests
         Assert.True(_radio.Start());
         _chip.Record = false;
         _delay.Record = false;
-        byte[] payload = new byte[51];
-        byte[] buffer = new byte[255];
-        var uplink = Uplink(9);
-        var downlink = Downlink(9);
         _chip.NextPacket = new byte[] { 1, 2, 3, 4 };
-        _radio.Transmit(868100000, uplink, payload, payload.Length);
-        _radio.Receive(868100000, downlink, _clock.NowMilliseconds, buffer);
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 20; i++)
-        {
-            _radio.Transmit(868100000, uplink, payload, payload.Length);
-            _radio.Receive(868100000, downlink, _clock.NowMilliseconds + 1000, buffer);
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, RadioExercise.AllocatedOverTwentyExchanges(_radio, _clock));
         Assert.Equal(RadioStatus.Ok, _radio.LastStatus);
     }
 }

@@ -40,5 +40,16 @@ namespace OccupancySensor.Lorawan.Airtime
             modulation.LowDataRateOptimize = TimeOnAir.SymbolMicroseconds(spreadingFactor, bandwidthHz) >= 16000;
             return modulation;
         }
+
+        /// <summary>
+        /// A LoRaWAN downlink's settings, as a receive window listens for them: the uplink's, without the payload
+        /// CRC (network servers send downlinks without one).
+        /// </summary>
+        public static LoraModulation LorawanDownlink(int spreadingFactor, int bandwidthHz)
+        {
+            LoraModulation modulation = LorawanUplink(spreadingFactor, bandwidthHz);
+            modulation.Crc = false;
+            return modulation;
+        }
     }
 }

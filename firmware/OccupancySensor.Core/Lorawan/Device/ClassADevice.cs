@@ -521,9 +521,7 @@ namespace OccupancySensor.Lorawan.Device
         private LoraModulation DownlinkModulation(int dataRate)
         {
             DataRate rate = _region.GetDataRate(dataRate);
-            LoraModulation modulation = LoraModulation.LorawanUplink(rate.SpreadingFactor, rate.BandwidthHz);
-            modulation.Crc = false;
-            return modulation;
+            return LoraModulation.LorawanDownlink(rate.SpreadingFactor, rate.BandwidthHz);
         }
 
         private long SendUplink(long now)
