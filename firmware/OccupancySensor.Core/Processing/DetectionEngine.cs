@@ -60,6 +60,7 @@ namespace OccupancySensor.Processing
                 _steady = new SteadyPixelFilter(width * height);
                 _blobs = new BlobFinder(width, height);
                 _tracker = new PeopleTracker(width, height);
+                _tracker.JudgeWarmthOn(_steady.Average);
             }
 
             _presence = new ZonePresence(zones, HasThermal);

@@ -355,42 +355,135 @@ public class PeopleTrackerTests
         return blobs;
     }
 
-    [Fact]
-    public void A_person_who_leaves_the_warm_patch_they_sat_on_leaves_a_heat_source_behind()
+    /// <summary>A person (+4 °C, arrived suddenly) seated at (3, 3) for a minute at 1 fps; returns the time.</summary>
+    private static long SeatForAMinute(PeopleTracker tracker, EngineSettings settings, float gate)
     {
-        // A person arrives suddenly (+4 °C) where a sun patch or a warm seat is; after a minute at 1 fps they get up
-        // and go, and the patch (+1.5 °C, under half their blob's mass) stays. Within seconds it is no person.
-        var settings = new EngineSettings();
-        const float gate = 4f;
         long now = 601_000;
-        var tracker = new PeopleTracker(8, 8);
         for (int k = 0; k < 60; k++)
         {
             tracker.Update(Spots((3f, 3f, 4f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
         }
 
         Assert.Equal(1, tracker.People);
-        for (int k = 0; k < 10; k++)
+        return now;
+    }
+
+    [Fact]
+    public void A_person_who_leaves_the_warm_patch_they_sat_on_leaves_a_heat_source_behind()
+    {
+        // After a minute the person gets up and goes; the sun patch or warm seat under them (+1.5 °C) stays. Their
+        // spot lost most of its warmth at once: within seconds after the ten the judgement takes, it is no person.
+        var settings = new EngineSettings();
+        const float gate = 4f;
+        var tracker = new PeopleTracker(8, 8);
+        long now = SeatForAMinute(tracker, settings, gate);
+        for (int k = 0; k < 9; k++)
+        {
+            tracker.Update(Spots((3f, 3f, 1.5f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
+        }
+
+        Assert.Equal(1, tracker.People);
+        for (int k = 0; k < 5; k++)
         {
             tracker.Update(Spots((3f, 3f, 1.5f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
         }
 
         Assert.Equal(0, tracker.People);
+        Assert.True(tracker.IsConfirmed(0));
 
         // A person whose blob loses a quarter of its mass (a monitor beside them switched off) is still there.
         var stays = new PeopleTracker(8, 8);
-        now = 601_000;
-        for (int k = 0; k < 60; k++)
-        {
-            stays.Update(Spots((3f, 3f, 4f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
-        }
-
+        now = SeatForAMinute(stays, settings, gate);
         for (int k = 0; k < 60; k++)
         {
             stays.Update(Spots((3f, 3f, 3f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
         }
 
         Assert.Equal(1, stays.People);
+    }
+
+    [Fact]
+    public void A_person_who_fades_slowly_is_still_there_one_who_fades_at_once_has_gone()
+    {
+        // The same loss of warmth (+4 °C to +1.6 °C), once over 40 s (a person at the edge of the view leaning back,
+        // half out of it) and once from one frame to the next (a person getting up and walking off). Only the
+        // sudden one is a departure.
+        var settings = new EngineSettings();
+        const float gate = 4f;
+        var leaning = new PeopleTracker(8, 8);
+        long now = SeatForAMinute(leaning, settings, gate);
+        for (int k = 1; k <= 40; k++)
+        {
+            leaning.Update(Spots((3f, 3f, 4f - (2.4f * k / 40f))), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
+        }
+
+        for (int k = 0; k < 60; k++)
+        {
+            leaning.Update(Spots((3f, 3f, 1.6f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
+        }
+
+        Assert.Equal(1, leaning.People);
+
+        var gone = new PeopleTracker(8, 8);
+        now = SeatForAMinute(gone, settings, gate);
+        for (int k = 0; k < 60; k++)
+        {
+            gone.Update(Spots((3f, 3f, 1.6f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
+        }
+
+        Assert.Equal(0, gone.People);
+    }
+
+    [Fact]
+    public void A_person_who_fidgets_for_a_few_seconds_is_not_taken_for_gone()
+    {
+        // The spot dips to a third of its warmth for five frames (an arm over the face, a turn away) and comes back.
+        var settings = new EngineSettings();
+        const float gate = 4f;
+        var tracker = new PeopleTracker(8, 8);
+        long now = SeatForAMinute(tracker, settings, gate);
+        for (int round = 0; round < 5; round++)
+        {
+            for (int k = 0; k < 5; k++)
+            {
+                tracker.Update(Spots((3f, 3f, 1.3f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
+            }
+
+            for (int k = 0; k < 30; k++)
+            {
+                tracker.Update(Spots((3f, 3f, 4f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
+            }
+        }
+
+        Assert.Equal(1, tracker.People);
+    }
+
+    [Fact]
+    public void A_person_who_puts_a_cup_down_ahead_of_them_keeps_their_track_the_cup_gets_a_new_one()
+    {
+        // A person walks in from the left at two pixels a second and stops at column 4 to sit; the hot cup they
+        // carried is put down ahead of them at column 7, nearer their predicted position than they are. Their blob
+        // splits into the person (heavy) and the cup (light): the person's track stays with the person, and the cup,
+        // split off them, is no person.
+        var settings = new EngineSettings();
+        const float gate = 4f;
+        var tracker = new PeopleTracker(8, 8);
+        long now = 601_000;
+        for (float x = 0f; x <= 4f; x += 2f)
+        {
+            tracker.Update(Spots((x, 3f, 4f), (x + 0.8f, 3f, 1.5f)), Times(now), Times(now), now += 1000, 1f, 6f, gate, settings);
+        }
+
+        Assert.Equal(1, tracker.People);
+        int person = Enumerable.Range(0, PeopleTracker.MaxTracks).Single(tracker.IsPerson);
+        for (int k = 0; k < 30; k++)
+        {
+            tracker.Update(Spots((4f, 3f, 4f), (7f, 3f, 1.5f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
+        }
+
+        Assert.True(tracker.IsPerson(person));
+        Assert.InRange(tracker.ColumnOf(person), 3.5f, 4.5f);
+        Assert.Equal(1, tracker.People);
     }
 
     [Fact]

@@ -55,6 +55,15 @@ namespace OccupancySensor.Processing
         }
 
         /// <summary>
+        /// Each pixel's averaged excess in °C, without the score's gain: where a pixel jumped, the gain falls back to
+        /// one and the score drops for a few seconds, while the average follows the jump at once.
+        /// </summary>
+        public float[] Average
+        {
+            get { return _average; }
+        }
+
+        /// <summary>
         /// When each pixel was last quiet (its average near the background), in the frames' milliseconds. A warm
         /// object whose warmest pixel was quiet moments ago arrived suddenly: a person. One that has been warm for
         /// minutes while it grew is a heater or a monitor warming up.

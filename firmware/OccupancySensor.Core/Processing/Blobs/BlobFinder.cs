@@ -36,6 +36,9 @@ namespace OccupancySensor.Processing
         private readonly int[] _peakPixel = new int[MaxBlobs];
         private int _warmCount;
 
+        // The excess the last frame's blobs were found in (the caller's array, held by reference, not copied).
+        private float[] _excess;
+
         /// <summary>Creates the finder for frames of <paramref name="width"/> x <paramref name="height"/>.</summary>
         public BlobFinder(int width, int height)
         {
@@ -112,6 +115,43 @@ namespace OccupancySensor.Processing
             return _peakPixel[blob];
         }
 
+        /// <summary>The excess the last frame's blobs were found in.</summary>
+        public float[] Excess
+        {
+            get { return _excess; }
+        }
+
+        /// <summary>
+        /// Sum of <paramref name="levels"/> (one per pixel) over blob <paramref name="blob"/>'s pixels within one pixel
+        /// of (<paramref name="column"/>, <paramref name="row"/>): the warmth of the spot where a person sits, apart from
+        /// the rest of a large warm blob around them (a sun patch). A sum over the spot, not its warmest pixel: a
+        /// person shifting by half a pixel spreads over two pixels and lowers the peak, but not the sum.
+        /// </summary>
+        public float MassNear(float[] levels, int blob, float column, float row)
+        {
+            int centreColumn = (int)(column + 0.5f);
+            int centreRow = (int)(row + 0.5f);
+            float mass = 0;
+            for (int y = centreRow - 1; y <= centreRow + 1; y++)
+            {
+                if (y < 0 || y >= _height)
+                {
+                    continue;
+                }
+
+                for (int x = centreColumn - 1; x <= centreColumn + 1; x++)
+                {
+                    int pixel = (y * _width) + x;
+                    if (x >= 0 && x < _width && _pixelBlob[pixel] == blob)
+                    {
+                        mass += levels[pixel];
+                    }
+                }
+            }
+
+            return mass;
+        }
+
         /// <summary>Pixels in blob <paramref name="blob"/>.</summary>
         public int SizeOf(int blob)
         {
@@ -126,6 +166,8 @@ namespace OccupancySensor.Processing
         /// </summary>
         public int Find(float[] excess, float warm, float peak, float holdPeak, float prominence, bool[] sticky)
         {
+            _excess = excess;
+
             // Warm pixels, warmest first (insertion: few pixels are warm, and it keeps equal pixels in index order).
             int warmCount = 0;
             for (int i = 0; i < _pixels; i++)

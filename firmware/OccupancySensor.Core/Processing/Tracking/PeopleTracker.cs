@@ -65,9 +65,11 @@ namespace OccupancySensor.Processing
         private readonly long[] _lastMovedAt = new long[MaxTracks];
         private readonly float[] _settleX = new float[MaxTracks];
 
-        // A person's usual blob mass, and since when their blob has been much lighter than that.
+        // A person's usual blob mass and the usual warmth of their spot, and since when the spot has been cool.
         private readonly float[] _refMass = new float[MaxTracks];
+        private readonly float[] _refSpot = new float[MaxTracks];
         private readonly long[] _lightSince = new long[MaxTracks];
+        private readonly long[] _spotWarmAt = new long[MaxTracks];
         private readonly float[] _settleY = new float[MaxTracks];
         private readonly long[] _movingSince = new long[MaxTracks];
         private readonly int[] _parentId = new int[MaxTracks];
@@ -80,6 +82,7 @@ namespace OccupancySensor.Processing
         private readonly int[] _ownerSide;
         private readonly float[] _ownerMass;
         private readonly bool[] _sticky;
+        private float[] _levels;
         private int _nextId = 1;
         private float _gate;
         private float _settledGate;
@@ -115,7 +118,7 @@ namespace OccupancySensor.Processing
         /// <summary>Bytes this stage holds.</summary>
         public int AllocatedBytes
         {
-            get { return (_pixels * 13) + (MaxTracks * ((4 * 20) + (8 * 5) + 5)) + (BlobFinder.MaxBlobs * 10); }
+            get { return (_pixels * 13) + (MaxTracks * ((4 * 21) + (8 * 6) + 5)) + (BlobFinder.MaxBlobs * 10); }
         }
 
         /// <summary>In crossings counted by the last update.</summary>
@@ -201,6 +204,15 @@ namespace OccupancySensor.Processing
         public void TreatPresentAtStartAsPeople(long until)
         {
             _presentAtStartUntil = until;
+        }
+
+        /// <summary>
+        /// Per pixel, the level a person's warmth is judged on while they sit (°C, the steady filter's averaged
+        /// excess); without it, the excess the blobs were found in.
+        /// </summary>
+        public void JudgeWarmthOn(float[] levels)
+        {
+            _levels = levels;
         }
 
         /// <summary>Forgets every track.</summary>
@@ -397,6 +409,80 @@ namespace OccupancySensor.Processing
                     _blobTracks[b] = 1;
                 }
             }
+
+            FollowHeavierPiece(blobs, count);
+        }
+
+        // When a person's blob splits in two, the person is the heavier piece. Their predicted position can send their
+        // track to a light piece ahead (a cup they put down as they stopped to sit), and the person to a new track
+        // that, split off a blob, is taken for warm furniture until it moves again. A person's track on a piece under
+        // HeavierPieceShare of their usual mass moves to a piece of their last blob at least HeavierPieceRatio times
+        // heavier and nearer to where they were; the light piece becomes the new track. Only nearer: a walker
+        // brushing past someone who has just sat down takes some of their pixels along, and is the heavier piece as
+        // they go, but away from where the seated person was.
+        private const float HeavierPieceShare = 0.5f;
+        private const float HeavierPieceRatio = 2f;
+
+        private void FollowHeavierPiece(BlobFinder blobs, int count)
+        {
+            for (int b = 0; b < count; b++)
+            {
+                if (_blobTaken[b])
+                {
+                    continue;
+                }
+
+                int t = LastOwnerOf(blobs, b);
+                if (t < 0 || !_person[t] || _blob[t] < 0 || _blobTracks[_blob[t]] != 1)
+                {
+                    continue;
+                }
+
+                int light = _blob[t];
+                float lightMass = blobs.MassOf(light);
+                if (lightMass < HeavierPieceShare * _mass[t] && blobs.MassOf(b) >= HeavierPieceRatio * lightMass &&
+                    DistanceFromLast2(t, blobs, b) < DistanceFromLast2(t, blobs, light))
+                {
+                    _blobTaken[light] = false;
+                    _blobTracks[light] = 0;
+                    _blob[t] = b;
+                    _blobTaken[b] = true;
+                    _blobTracks[b] = 1;
+                }
+            }
+        }
+
+        private float DistanceFromLast2(int t, BlobFinder blobs, int b)
+        {
+            float dx = blobs.ColumnOf(b) - _x[t];
+            float dy = blobs.RowOf(b) - _y[t];
+            return (dx * dx) + (dy * dy);
+        }
+
+        // The live track that owned blob b's warmest owned pixel last frame, or -1.
+        private int LastOwnerOf(BlobFinder blobs, int b)
+        {
+            int warm = blobs.WarmCount;
+            for (int k = 0; k < warm; k++)
+            {
+                int pixel = blobs.WarmPixel(k);
+                if (blobs.PixelBlob[pixel] != b || _ownerId[pixel] == 0)
+                {
+                    continue;
+                }
+
+                for (int t = 0; t < MaxTracks; t++)
+                {
+                    if (_live[t] && _id[t] == _ownerId[pixel])
+                    {
+                        return t;
+                    }
+                }
+
+                return -1;
+            }
+
+            return -1;
         }
 
         // A track settled in one place (confirmed, its blob not moving for SettledMilliseconds) is looked for this
@@ -499,7 +585,7 @@ namespace OccupancySensor.Processing
                     _mass[t] += (blobs.MassOf(b) - _mass[t]) * MassSmoothing;
                     if (!_confirmed[t] && blobs.MassOf(b) >= confirmMass && ++_age[t] >= ConfirmFrames)
                     {
-                        Confirm(t, blobs.PeakPixelOf(b), column, row, now, onset);
+                        Confirm(t, blobs, b, column, row, now, onset);
                     }
                 }
 
@@ -520,15 +606,16 @@ namespace OccupancySensor.Processing
                 if (_confirmed[t] && alone)
                 {
                     JudgeMotion(t, b, column, row, now, move, stillLimit);
-                    JudgeLeaving(t, blobs.MassOf(b), now, seconds);
+                    JudgeLeaving(t, blobs, b, now, seconds);
                 }
 
                 CountCrossing(t);
             }
         }
 
-        private void Confirm(int t, int peakPixel, float column, float row, long now, long onset)
+        private void Confirm(int t, BlobFinder blobs, int blob, float column, float row, long now, long onset)
         {
+            int peakPixel = blobs.PeakPixelOf(blob);
             _confirmed[t] = true;
             if (_pending[t] != 0)
             {
@@ -550,8 +637,8 @@ namespace OccupancySensor.Processing
             _anchorY[t] = row;
             _lastMotionAt[t] = now;
             _movingSince[t] = long.MinValue;
-            _refMass[t] = _mass[t];
             _lightSince[t] = long.MinValue;
+            _refSpot[t] = 0;
         }
 
         private void JudgeMotion(int t, int blob, float column, float row, long now, float move, long stillLimit)
@@ -585,8 +672,8 @@ namespace OccupancySensor.Processing
                     else if (now - _movingSince[t] >= SustainedMoveMilliseconds)
                     {
                         _person[t] = true;
-                        _refMass[t] = _mass[t];
                         _lightSince[t] = long.MinValue;
+                        _refSpot[t] = 0;
                         _anchorX[t] = column;
                         _anchorY[t] = row;
                         _lastMotionAt[t] = now;
@@ -610,24 +697,64 @@ namespace OccupancySensor.Processing
             }
         }
 
-        // A person's blob that keeps less than this share of its usual mass for LeftMilliseconds has lost the
-        // person: what stays is what was warm under or beside them. The usual mass follows slow changes (a sun
-        // patch fading in under them) over RefMassSeconds.
-        private const float LeftMassShare = 0.5f;
-        private const long LeftMilliseconds = 5000;
-        private const float RefMassSeconds = 60f;
+        // A person who stands up and walks off leaves what was warm under or beside them (a sun patch that faded in
+        // under them, a warm chair, a monitor their blob touched), and a track kept alive by it is a heat source.
+        // The sign is the warmth of the spot where they sat (the steady filter's averaged excess summed within a
+        // pixel of the track): a head and shoulders stand well above a sun-warmed desk, and when they go the spot
+        // falls within SuddenMilliseconds from its usual warmth (UsualSpotShare of it) to under LeftSpotShare of it,
+        // while the blob loses a good part of its mass. All three must hold to start the judgement: a blob that splits from a neighbour's heat loses
+        // mass but the person's spot stays warm, and a person at the edge of the view who leans back, half out of it,
+        // fades over tens of seconds, not at once. Then the spot must stay under RecoverSpotShare for
+        // LeftMilliseconds. The usual levels are taken once the person has settled (a walker's spot says nothing of
+        // how they look seated), then follow slow changes (a sun patch fading in under them) over RefSeconds, and
+        // freeze while the spot is cool.
+        // Measured in hostsim: a seated person's spot varies by about 15 %; one leaning half out of view at the edge
+        // fell to 0.65-0.7 over 30 s; a person leaving a sun patch took it to 0.45-0.58 within 2 s, a person leaving
+        // a warm seat to 0.45-0.52.
+        private const float LeftSpotShare = 0.6f;
+        private const float RecoverSpotShare = 0.75f;
+        private const float LeftMassShare = 0.8f;
+        private const long LeftMilliseconds = 10000;
+        private const float RefSeconds = 60f;
+        private const long SuddenMilliseconds = 3000;
+        private const float UsualSpotShare = 0.85f;
 
-        private void JudgeLeaving(int t, float mass, long now, float seconds)
+        private void JudgeLeaving(int t, BlobFinder blobs, int blob, long now, float seconds)
         {
             if (!_person[t])
             {
                 return;
             }
 
-            if (mass >= LeftMassShare * _refMass[t])
+            float mass = blobs.MassOf(blob);
+            float spot = blobs.MassNear(_levels != null ? _levels : blobs.Excess, blob, _x[t], _y[t]);
+            if (_refSpot[t] <= 0)
             {
-                float rate = seconds / RefMassSeconds;
-                _refMass[t] += (mass - _refMass[t]) * (rate < 1f ? rate : 1f);
+                // No usual levels yet: they are taken when the person first settles.
+                if (IsSettled(t))
+                {
+                    _refMass[t] = mass;
+                    _refSpot[t] = spot;
+                    _spotWarmAt[t] = now;
+                }
+
+                return;
+            }
+
+            if (spot >= UsualSpotShare * _refSpot[t])
+            {
+                _spotWarmAt[t] = now;
+            }
+
+            bool cool = _lightSince[t] == long.MinValue
+                ? spot < LeftSpotShare * _refSpot[t] && mass < LeftMassShare * _refMass[t] && now - _spotWarmAt[t] <= SuddenMilliseconds
+                : spot < RecoverSpotShare * _refSpot[t];
+            if (!cool)
+            {
+                float rate = seconds / RefSeconds;
+                rate = rate < 1f ? rate : 1f;
+                _refMass[t] += (mass - _refMass[t]) * rate;
+                _refSpot[t] += (spot - _refSpot[t]) * rate;
                 _lightSince[t] = long.MinValue;
                 return;
             }
@@ -638,8 +765,7 @@ namespace OccupancySensor.Processing
             }
             else if (now - _lightSince[t] >= LeftMilliseconds)
             {
-                // The person stood up and left (a monitor, a sun patch or a warm chair kept their blob alive): the
-                // track is a heat source from now on, at the place where it is.
+                // The person stood up and left: the track is a heat source from now on, at the place where it is.
                 _person[t] = false;
                 _anchorX[t] = _x[t];
                 _anchorY[t] = _y[t];
