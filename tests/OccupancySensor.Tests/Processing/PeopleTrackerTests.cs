@@ -459,34 +459,6 @@ public class PeopleTrackerTests
     }
 
     [Fact]
-    public void A_person_who_puts_a_cup_down_ahead_of_them_keeps_their_track_the_cup_gets_a_new_one()
-    {
-        // A person walks in from the left at two pixels a second and stops at column 4 to sit; the hot cup they
-        // carried is put down ahead of them at column 7, nearer their predicted position than they are. Their blob
-        // splits into the person (heavy) and the cup (light): the person's track stays with the person, and the cup,
-        // split off them, is no person.
-        var settings = new EngineSettings();
-        const float gate = 4f;
-        var tracker = new PeopleTracker(8, 8);
-        long now = 601_000;
-        for (float x = 0f; x <= 4f; x += 2f)
-        {
-            tracker.Update(Spots((x, 3f, 4f), (x + 0.8f, 3f, 1.5f)), Times(now), Times(now), now += 1000, 1f, 6f, gate, settings);
-        }
-
-        Assert.Equal(1, tracker.People);
-        int person = Enumerable.Range(0, PeopleTracker.MaxTracks).Single(tracker.IsPerson);
-        for (int k = 0; k < 30; k++)
-        {
-            tracker.Update(Spots((4f, 3f, 4f), (7f, 3f, 1.5f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
-        }
-
-        Assert.True(tracker.IsPerson(person));
-        Assert.InRange(tracker.ColumnOf(person), 3.5f, 4.5f);
-        Assert.Equal(1, tracker.People);
-    }
-
-    [Fact]
     public void Settled_tracks_sharing_a_blob_for_a_moment_get_their_own_blobs_back()
     {
         // A monitor (+4 °C, warm long before) at column 5.5 is tracked first; then a person (+6 °C, arrived
