@@ -355,15 +355,28 @@ public class PeopleTrackerTests
         return blobs;
     }
 
-    /// <summary>A person (+4 °C, arrived suddenly) seated at (3, 3) for a minute at 1 fps; returns the time.</summary>
-    private static long SeatForAMinute(PeopleTracker tracker, EngineSettings settings, float gate)
+    // At 1 fps the gate is 4 pixels, half an 8x8 view.
+    private const float OneFpsGate = 4f;
+
+    /// <summary>
+    /// <paramref name="seconds"/> frames at 1 fps of the spot at (3, 3) at <paramref name="amplitude"/> °C, whose pixels
+    /// were last quiet (and jumped) at 600.5 s; returns the time of the last frame.
+    /// </summary>
+    private static long Hold(PeopleTracker tracker, float amplitude, int seconds, long now)
     {
-        long now = 601_000;
-        for (int k = 0; k < 60; k++)
+        var settings = new EngineSettings();
+        for (int k = 0; k < seconds; k++)
         {
-            tracker.Update(Spots((3f, 3f, 4f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
+            tracker.Update(Spots((3f, 3f, amplitude)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, OneFpsGate, settings);
         }
 
+        return now;
+    }
+
+    /// <summary>A person (+4 °C, arrived suddenly at 600.5 s) seated at (3, 3) for a minute; returns the time.</summary>
+    private static long SeatForAMinute(PeopleTracker tracker)
+    {
+        long now = Hold(tracker, 4f, 60, 601_000);
         Assert.Equal(1, tracker.People);
         return now;
     }
@@ -373,32 +386,16 @@ public class PeopleTrackerTests
     {
         // After a minute the person gets up and goes; the sun patch or warm seat under them (+1.5 °C) stays. Their
         // spot lost most of its warmth at once: within seconds after the ten the judgement takes, it is no person.
-        var settings = new EngineSettings();
-        const float gate = 4f;
         var tracker = new PeopleTracker(8, 8);
-        long now = SeatForAMinute(tracker, settings, gate);
-        for (int k = 0; k < 9; k++)
-        {
-            tracker.Update(Spots((3f, 3f, 1.5f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
-        }
-
+        long now = Hold(tracker, 1.5f, 9, SeatForAMinute(tracker));
         Assert.Equal(1, tracker.People);
-        for (int k = 0; k < 5; k++)
-        {
-            tracker.Update(Spots((3f, 3f, 1.5f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
-        }
-
+        Hold(tracker, 1.5f, 5, now);
         Assert.Equal(0, tracker.People);
         Assert.True(tracker.IsConfirmed(0));
 
         // A person whose blob loses a quarter of its mass (a monitor beside them switched off) is still there.
         var stays = new PeopleTracker(8, 8);
-        now = SeatForAMinute(stays, settings, gate);
-        for (int k = 0; k < 60; k++)
-        {
-            stays.Update(Spots((3f, 3f, 3f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
-        }
-
+        Hold(stays, 3f, 60, SeatForAMinute(stays));
         Assert.Equal(1, stays.People);
     }
 
@@ -408,29 +405,18 @@ public class PeopleTrackerTests
         // The same loss of warmth (+4 °C to +1.6 °C), once over 40 s (a person at the edge of the view leaning back,
         // half out of it) and once from one frame to the next (a person getting up and walking off). Only the
         // sudden one is a departure.
-        var settings = new EngineSettings();
-        const float gate = 4f;
         var leaning = new PeopleTracker(8, 8);
-        long now = SeatForAMinute(leaning, settings, gate);
+        long now = SeatForAMinute(leaning);
         for (int k = 1; k <= 40; k++)
         {
-            leaning.Update(Spots((3f, 3f, 4f - (2.4f * k / 40f))), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
+            now = Hold(leaning, 4f - (2.4f * k / 40f), 1, now);
         }
 
-        for (int k = 0; k < 60; k++)
-        {
-            leaning.Update(Spots((3f, 3f, 1.6f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
-        }
-
+        Hold(leaning, 1.6f, 60, now);
         Assert.Equal(1, leaning.People);
 
         var gone = new PeopleTracker(8, 8);
-        now = SeatForAMinute(gone, settings, gate);
-        for (int k = 0; k < 60; k++)
-        {
-            gone.Update(Spots((3f, 3f, 1.6f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
-        }
-
+        Hold(gone, 1.6f, 60, SeatForAMinute(gone));
         Assert.Equal(0, gone.People);
     }
 
@@ -438,21 +424,11 @@ public class PeopleTrackerTests
     public void A_person_who_fidgets_for_a_few_seconds_is_not_taken_for_gone()
     {
         // The spot dips to a third of its warmth for five frames (an arm over the face, a turn away) and comes back.
-        var settings = new EngineSettings();
-        const float gate = 4f;
         var tracker = new PeopleTracker(8, 8);
-        long now = SeatForAMinute(tracker, settings, gate);
+        long now = SeatForAMinute(tracker);
         for (int round = 0; round < 5; round++)
         {
-            for (int k = 0; k < 5; k++)
-            {
-                tracker.Update(Spots((3f, 3f, 1.3f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
-            }
-
-            for (int k = 0; k < 30; k++)
-            {
-                tracker.Update(Spots((3f, 3f, 4f)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, gate, settings);
-            }
+            now = Hold(tracker, 4f, 30, Hold(tracker, 1.3f, 5, now));
         }
 
         Assert.Equal(1, tracker.People);
