@@ -60,14 +60,28 @@ public sealed class ScenarioBarTests
         Assert.Equal(0, report.UnseenEpisodes);
     }
 
-    // The scenario's default seed (1). With seeds 2 and 3 a sun patch that fades in under a seated worker still keeps
-    // their track for 20-30 minutes after they leave (README, known limits).
+    // The scenario's default seed (1); seeds 2 and 3 below. Seeds 6-12 are in the README, with the two that fail.
     [Fact]
     public void No_heat_source_is_reported_as_a_person()
     {
         var report = ScenarioRuns.Day("heat-sources");
         Assert.Equal(0, report.FalseOccupiedSeconds);
         Assert.Equal(0, report.CountsAboveTruth);
+    }
+
+    // A sun patch fades in under a seated worker through the afternoon (seed 2: pod-01 desk-b, seed 3: pod-01 desk-a).
+    // Judged on the whole blob, their track outlived them by 23 and 33 minutes (1,292 and 1,917 false-occupied
+    // seconds, 4 and 7 counts above the truth). Judged on the spot where they sat, every departure is reported within
+    // the hold and its allowance; the one second that remains on each seed is a departure reported 16 s past them.
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_worker_leaving_a_sun_patch_that_faded_in_under_them_is_reported_gone(int seed)
+    {
+        var report = ScenarioRuns.Day("heat-sources", seed);
+        Assert.Equal(0, report.CountsAboveTruth);
+        Assert.True(report.FalseOccupiedSeconds <= 1, $"{report.FalseOccupiedSeconds} false-occupied seconds");
+        Assert.True(report.VacantDelays.Max() <= 90, $"a departure reported {report.VacantDelays.Max()} s late");
     }
 
     [Fact]
