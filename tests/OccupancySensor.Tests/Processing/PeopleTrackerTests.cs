@@ -279,7 +279,7 @@ public class PeopleTrackerTests
         return blobs;
     }
 
-    private static long[] Times(long value) => Enumerable.Repeat(value, 64).ToArray();
+    internal static long[] Times(long value) => Enumerable.Repeat(value, 64).ToArray();
 
     [Fact]
     public void A_blob_whose_warmest_pixel_was_quiet_moments_ago_is_a_person_one_warm_for_minutes_is_not()
@@ -337,7 +337,7 @@ public class PeopleTrackerTests
         Assert.DoesNotContain(Enumerable.Range(1, PeopleTracker.MaxTracks - 1), walker.IsLive);
     }
 
-    private static BlobFinder Spots(params (float X, float Y, float Amplitude)[] spots)
+    internal static BlobFinder Spots(params (float X, float Y, float Amplitude)[] spots)
     {
         var excess = new float[64];
         for (int i = 0; i < 64; i++)
@@ -362,7 +362,7 @@ public class PeopleTrackerTests
     /// <paramref name="seconds"/> frames at 1 fps of the spot at (3, 3) at <paramref name="amplitude"/> °C, whose pixels
     /// were last quiet (and jumped) at 600.5 s; returns the time of the last frame.
     /// </summary>
-    private static long Hold(PeopleTracker tracker, float amplitude, int seconds, long now)
+    internal static long Hold(PeopleTracker tracker, float amplitude, int seconds, long now)
     {
         var settings = new EngineSettings();
         for (int k = 0; k < seconds; k++)

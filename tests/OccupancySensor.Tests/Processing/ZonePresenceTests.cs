@@ -252,4 +252,37 @@ public class ZonePresenceTests
         Assert.False(engine.Presence.IsOccupied(0));
         Assert.Equal(new[] { 1, 0 }, sink.Readings.Where(r => r.Kind == ReadingKind.PresenceChanged).Select(r => r.ValueA));
     }
+
+    [Fact]
+    public void The_vacant_hold_of_someone_who_got_up_and_went_runs_from_when_their_spot_went_cold()
+    {
+        // A seated person's spot goes cold at once (they got up and went, leaving a warm seat); the tracker takes
+        // ten seconds to judge them gone. The zone's 60 s hold runs from when the spot went cold, not from the
+        // judgement: the desk is reported vacant a minute after the person left, as for anyone else.
+        const long hold = 60_000;
+        var presence = new ZonePresence(new[] { new ZoneConfiguration("desk", 0, 0, 8, 8) }, true);
+        var sink = new ReadingLog();
+        var tracker = new PeopleTracker(8, 8);
+        long now = 601_000;
+        for (int k = 0; k < 60; k++)
+        {
+            now = PeopleTrackerTests.Hold(tracker, 4f, 1, now);
+            presence.AcceptTracks(tracker, now, sink);
+            presence.Evaluate(now, hold, sink);
+        }
+
+        Assert.True(presence.IsOccupied(0));
+        long lastSeatedFrame = now;
+        for (int k = 0; k < 120; k++)
+        {
+            now = PeopleTrackerTests.Hold(tracker, 1.5f, 1, now);
+            presence.AcceptTracks(tracker, now, sink);
+            presence.Evaluate(now, hold, sink);
+        }
+
+        Assert.Equal(0, tracker.People);
+        var vacant = Presence(sink, 0).Last();
+        Assert.Equal(0, vacant.ValueA);
+        Assert.InRange(vacant.TimestampMilliseconds - lastSeatedFrame, hold, hold + 2000);
+    }
 }

@@ -44,6 +44,10 @@ namespace OccupancySensor.Processing
         private readonly long[] _lastMotion;
         private readonly long[] _lastSeen;
         private readonly int[] _people;
+
+        // People in the zone not under judgement for having left (PeopleTracker.MayHaveLeft): only they renew the
+        // zone's evidence, so that the vacant hold of someone judged gone runs from when their spot went cold.
+        private readonly int[] _surePeople;
         private long _lastFrame = NoMotion;
         private bool _viewOccupied;
         private long _viewLastEvidence;
@@ -69,6 +73,7 @@ namespace OccupancySensor.Processing
             _lastMotion = new long[zones.Length];
             _lastSeen = new long[zones.Length];
             _people = new int[zones.Length];
+            _surePeople = new int[zones.Length];
             for (int z = 0; z < zones.Length; z++)
             {
                 _unconfirmedMotion[z] = NoMotion;
@@ -80,7 +85,7 @@ namespace OccupancySensor.Processing
         /// <summary>Bytes this stage holds.</summary>
         public int AllocatedBytes
         {
-            get { return (_zones.Length * (1 + 8 + 8 + 8 + 8 + 4)) + 8; }
+            get { return (_zones.Length * (1 + 8 + 8 + 8 + 8 + 4 + 4)) + 8; }
         }
 
         /// <summary>Zones evaluated.</summary>
@@ -131,6 +136,7 @@ namespace OccupancySensor.Processing
             for (int z = 0; z < _zones.Length; z++)
             {
                 _people[z] = 0;
+                _surePeople[z] = 0;
             }
 
             _viewPeople = 0;
@@ -144,18 +150,23 @@ namespace OccupancySensor.Processing
                 _viewPeople++;
                 int column = (int)(tracker.ColumnOf(t) + 0.5f);
                 int row = (int)(tracker.RowOf(t) + 0.5f);
+                bool sure = !tracker.MayHaveLeft(t);
                 for (int z = 0; z < _zones.Length; z++)
                 {
                     if (_zones[z].Contains(column, row))
                     {
                         _people[z]++;
+                        if (sure)
+                        {
+                            _surePeople[z]++;
+                        }
                     }
                 }
             }
 
             for (int z = 0; z < _zones.Length; z++)
             {
-                if (_people[z] > 0)
+                if (_surePeople[z] > 0 || (_people[z] > 0 && !_occupied[z]))
                 {
                     _lastSeen[z] = now;
                     Evidence(z, now, sink);
@@ -173,7 +184,8 @@ namespace OccupancySensor.Processing
         /// zone occupied; with several zones it keeps occupied the zones with a person in the thermal view, and,
         /// when the thermal view shows nobody at all, the zones that already are. A trigger while the thermal view
         /// shows people is theirs: it no longer holds the zone of someone who has just left (their neighbour's
-        /// fidgeting kept an empty desk occupied for minutes). With a thermal view, a trigger that would turn a
+        /// fidgeting kept an empty desk occupied for minutes), nor the zone of someone whose spot has just gone cold
+        /// (getting up and going sets the PIR off on the way out). With a thermal view, a trigger that would turn a
         /// vacant zone occupied with nobody in the view is held as unconfirmed until a second trigger within
         /// <see cref="MotionConfirmMilliseconds"/>: one false trigger in an empty meeting room otherwise booked it
         /// for the whole vacant hold. Someone really walking in fires again within seconds, or the thermal view
@@ -184,11 +196,11 @@ namespace OccupancySensor.Processing
             ViewEvidence(now);
             for (int z = 0; z < _zones.Length; z++)
             {
-                if (_people[z] > 0 || (_occupied[z] && _viewPeople == 0))
+                if (_surePeople[z] > 0 || (_occupied[z] && _viewPeople == 0))
                 {
                     Motion(z, now, sink);
                 }
-                else if (_zones.Length == 1)
+                else if (_zones.Length == 1 && _people[z] == 0)
                 {
                     if (!_motionNeedsConfirmation || now - _lastFrame > ThermalSilentMilliseconds ||
                         now - _unconfirmedMotion[z] <= MotionConfirmMilliseconds)

@@ -163,6 +163,15 @@ namespace OccupancySensor.Processing
             return _live[track] && _person[track];
         }
 
+        /// <summary>
+        /// Whether slot <paramref name="track"/> holds a person whose spot has gone cold as when someone gets up and
+        /// goes: still a person while the tracker judges it (seconds), but no longer evidence that they are there.
+        /// </summary>
+        public bool MayHaveLeft(int track)
+        {
+            return _live[track] && _person[track] && _lightSince[track] != long.MinValue;
+        }
+
         /// <summary>Whether slot <paramref name="track"/> holds a track at all.</summary>
         public bool IsLive(int track)
         {
