@@ -72,7 +72,8 @@ public sealed class ScenarioBarTests
     // A sun patch fades in under a seated worker through the afternoon (seed 2: pod-01 desk-b, seed 3: pod-01 desk-a).
     // Judged on the whole blob, their track outlived them by 23 and 33 minutes (1,292 and 1,917 false-occupied
     // seconds, 4 and 7 counts above the truth). Judged on the spot where they sat, every departure is reported within
-    // the hold and its allowance; the one second that remains on each seed is a departure reported 16 s past them.
+    // the hold and its allowance. The one second left on each seed is elsewhere: seed 2, a meeting room occupied a
+    // second before the truth has the first person in it; seed 3, another desk's vacancy 16 s past the hold.
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
