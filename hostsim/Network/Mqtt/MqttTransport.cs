@@ -508,6 +508,14 @@ public sealed class MqttTransport : IUplinkTransport, IDisposable
                 return;
             }
 
+            // Counted and explained before the connection is let go: whoever sees IsConnected turn false (a
+            // waiting caller, a test) must find ConnectionsLost and LastError already saying why.
+            if (unexpected)
+            {
+                Interlocked.Increment(ref _connectionsLost);
+                Volatile.Write(ref _lastError, reason);
+            }
+
             _connection = null;
             unsettled = _inFlight.ToArray();
             _inFlight.Clear();
@@ -516,15 +524,7 @@ public sealed class MqttTransport : IUplinkTransport, IDisposable
         }
 
         connection.Abort();
-        if (unexpected)
-        {
-            Interlocked.Increment(ref _connectionsLost);
-            Failed(reason);
-        }
-        else
-        {
-            Report(reason);
-        }
+        Report(reason);
 
         foreach (var wait in waits)
         {

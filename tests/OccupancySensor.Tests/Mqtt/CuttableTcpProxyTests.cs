@@ -4,6 +4,7 @@ using System.Net.Sockets;
 namespace OccupancySensor.Tests.Mqtt;
 
 /// <summary>The proxy itself, against an echo server: forwards, goes silent when cut without closing, forwards again when restored.</summary>
+[Collection(SocketTimingTests.Name)]
 public sealed class CuttableTcpProxyTests
 {
     [Fact]

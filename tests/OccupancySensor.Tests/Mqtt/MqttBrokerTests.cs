@@ -9,6 +9,7 @@ namespace OccupancySensor.Tests.Mqtt;
 /// The host MQTT client against a real mosquitto (plain, TLS with the pinned test CA, mutual TLS), checked by
 /// independent clients (mosquitto_sub, mosquitto_pub). Each test has its own broker on its own ports.
 /// </summary>
+[Collection(SocketTimingTests.Name)]
 public sealed class MqttBrokerTests : IDisposable
 {
     private const string StatusTopic = "occupancy/device/unit-7/status";

@@ -6,6 +6,7 @@ namespace OccupancySensor.Tests.Mqtt;
 /// The client against a scripted broker doing what mosquitto never does: malformed packets close the connection
 /// and are counted (the process lives on), a refused CONNECT fails Open, and Delivered waits for the PUBACK.
 /// </summary>
+[Collection(SocketTimingTests.Name)]
 public sealed class MqttProtocolFaultTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);

@@ -16,6 +16,7 @@ namespace OccupancySensor.Tests.Mqtt;
 /// One unit's store-and-forward publisher and command handling over the host MQTT client to a real mosquitto,
 /// watched by independent clients (mosquitto_sub, mosquitto_pub).
 /// </summary>
+[Collection(SocketTimingTests.Name)]
 public sealed class UnitOverRealBrokerTests : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(15);
