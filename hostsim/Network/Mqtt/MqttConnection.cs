@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 
@@ -45,22 +46,37 @@ internal sealed class MqttConnection
     /// Connects TCP and, with <paramref name="tls"/>, authenticates the broker, both within the connect timeout
     /// (OperationCanceledException when it runs out). Writes then time out after the IO timeout: a socket whose
     /// send buffer never drains (the peer stopped reading) fails the write instead of blocking Send forever.
+    /// Nothing here waits on the thread pool: with every core busy (20 simulated units, a test run beside them) a
+    /// connect completed on a pool thread came after its own timeout. The TCP connect is a non-blocking connect and a
+    /// poll; the TLS handshake is synchronous, its reads and writes limited to what is left of the connect timeout.
     /// </summary>
     public static MqttConnection Open(MqttOptions options, MqttTlsTrust? tls)
     {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        long deadline = Environment.TickCount64 + (long)options.ConnectTimeout.TotalMilliseconds;
+        var socket = ConnectWithin(options.Host, options.Port, deadline);
         Stream? stream = null;
         try
         {
-            using var timeout = new CancellationTokenSource(options.ConnectTimeout);
-            socket.ConnectAsync(options.Host, options.Port, timeout.Token).AsTask().GetAwaiter().GetResult();
             socket.SendTimeout = (int)options.IoTimeout.TotalMilliseconds;
             stream = new NetworkStream(socket, ownsSocket: true);
             if (tls != null)
             {
                 var secure = new SslStream(stream, leaveInnerStreamOpen: false);
                 stream = secure;
-                secure.AuthenticateAsClientAsync(tls.ClientOptions(), timeout.Token).GetAwaiter().GetResult();
+                int left = MillisecondsLeft(deadline);
+                socket.ReceiveTimeout = left;
+                socket.SendTimeout = left;
+                try
+                {
+                    secure.AuthenticateAsClient(tls.ClientOptions());
+                }
+                catch (IOException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.TimedOut })
+                {
+                    throw new OperationCanceledException("the TLS handshake did not finish within the connect timeout", e);
+                }
+
+                socket.ReceiveTimeout = 0;
+                socket.SendTimeout = (int)options.IoTimeout.TotalMilliseconds;
             }
 
             return new MqttConnection(socket, stream, options.MaxIncomingPacketBytes);
@@ -71,6 +87,67 @@ internal sealed class MqttConnection
             socket.Dispose();
             throw;
         }
+    }
+
+    // Each address of the host in turn (a literal address as it is), until one accepts before the deadline.
+    private static Socket ConnectWithin(string host, int port, long deadline)
+    {
+        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : Dns.GetHostAddresses(host);
+        SocketException? refused = null;
+        foreach (var address in addresses)
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Blocking = false;
+                try
+                {
+                    socket.Connect(new IPEndPoint(address, port));
+                }
+                catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
+                {
+                    // Connecting: writable once it is done, either way.
+                }
+
+                if (!socket.Poll(TimeSpan.FromMilliseconds(MillisecondsLeft(deadline)), SelectMode.SelectWrite))
+                {
+                    throw new OperationCanceledException();
+                }
+
+                var error = (SocketError)(int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
+                if (error != SocketError.Success)
+                {
+                    throw new SocketException((int)error);
+                }
+
+                socket.Blocking = true;
+                return socket;
+            }
+            catch (SocketException e)
+            {
+                socket.Dispose();
+                refused = e;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        throw refused ?? new SocketException((int)SocketError.HostNotFound);
+    }
+
+    // What is left until the deadline, in milliseconds; OperationCanceledException when nothing is.
+    private static int MillisecondsLeft(long deadline)
+    {
+        long left = deadline - Environment.TickCount64;
+        if (left <= 0)
+        {
+            throw new OperationCanceledException();
+        }
+
+        return (int)Math.Min(int.MaxValue, left);
     }
 
     /// <summary>Limit for a blocking read; 0 waits without limit.</summary>

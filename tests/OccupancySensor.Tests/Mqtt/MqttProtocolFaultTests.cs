@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using OccupancySensor.HostSim.Network.Mqtt;
 
 namespace OccupancySensor.Tests.Mqtt;
@@ -110,6 +112,47 @@ public sealed class MqttProtocolFaultTests
         Assert.False(transport.Open());
         Assert.Contains("no answer", transport.LastError);
         broker.Finish();
+    }
+
+    [Fact]
+    public void A_broker_whose_tcp_connect_never_completes_fails_open_with_the_connect_timeout()
+    {
+        // A listener that never accepts, its queue filled first: the kernel drops further SYNs, so the TCP connect
+        // hangs as it does towards a broker behind a dead route. Open must give up at the connect timeout and say so.
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(0);
+        var endpoint = (IPEndPoint)listener.LocalEndPoint!;
+        var queued = new List<Socket>();
+        try
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { Blocking = false };
+                queued.Add(socket);
+                try
+                {
+                    socket.Connect(endpoint);
+                }
+                catch (SocketException)
+                {
+                    // In progress: it fills the queue or waits in it.
+                }
+            }
+
+            Thread.Sleep(300);
+            using var transport = new MqttTransport(Options(endpoint.Port));
+            Assert.False(transport.Open());
+            Assert.Contains("timed out after 2 s", transport.LastError);
+            Assert.Equal(0, transport.ConnectionsLost);
+        }
+        finally
+        {
+            foreach (var socket in queued)
+            {
+                socket.Dispose();
+            }
+        }
     }
 
     [Fact]
