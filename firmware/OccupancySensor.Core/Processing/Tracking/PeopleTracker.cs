@@ -520,7 +520,7 @@ namespace OccupancySensor.Processing
                     _mass[t] += (blobs.MassOf(b) - _mass[t]) * MassSmoothing;
                     if (!_confirmed[t] && blobs.MassOf(b) >= confirmMass && ++_age[t] >= ConfirmFrames)
                     {
-                        Confirm(t, blobs, b, column, row, now, onset);
+                        Confirm(t, blobs.PeakPixelOf(b), column, row, now, onset);
                     }
                 }
 
@@ -548,9 +548,8 @@ namespace OccupancySensor.Processing
             }
         }
 
-        private void Confirm(int t, BlobFinder blobs, int blob, float column, float row, long now, long onset)
+        private void Confirm(int t, int peakPixel, float column, float row, long now, long onset)
         {
-            int peakPixel = blobs.PeakPixelOf(blob);
             _confirmed[t] = true;
             if (_pending[t] != 0)
             {
@@ -637,12 +636,12 @@ namespace OccupancySensor.Processing
         // The sign is the warmth of the spot where they sat (the steady filter's averaged excess summed within a
         // pixel of the track): a head and shoulders stand well above a sun-warmed desk, and when they go the spot
         // falls within SuddenMilliseconds from its usual warmth (UsualSpotShare of it) to under LeftSpotShare of it,
-        // while the blob loses a good part of its mass. All three must hold to start the judgement: a blob that splits from a neighbour's heat loses
-        // mass but the person's spot stays warm, and a person at the edge of the view who leans back, half out of it,
-        // fades over tens of seconds, not at once. Then the spot must stay under RecoverSpotShare for
-        // LeftMilliseconds. The usual levels are taken once the person has settled (a walker's spot says nothing of
-        // how they look seated), then follow slow changes (a sun patch fading in under them) over RefSeconds, and
-        // freeze while the spot is cool.
+        // while the blob loses a good part of its mass. All three must hold to start the judgement: a blob that
+        // splits from a neighbour's heat loses mass but the person's spot stays warm, and a person at the edge of the
+        // view who leans back, half out of it, fades over tens of seconds, not at once. Then the spot must stay under
+        // RecoverSpotShare for LeftMilliseconds. The usual levels are taken once the person has settled (a walker's
+        // spot says nothing of how they look seated), then follow slow changes (a sun patch fading in under them)
+        // over RefSeconds, and freeze while the spot is cool.
         // Measured in hostsim: a seated person's spot varies by about 15 %; one leaning half out of view at the edge
         // fell to 0.65-0.7 over 30 s; a person leaving a sun patch took it to 0.45-0.58 within 2 s, a person leaving
         // a warm seat to 0.45-0.52.
@@ -682,7 +681,8 @@ namespace OccupancySensor.Processing
             }
 
             bool cool = _lightSince[t] == long.MinValue
-                ? spot < LeftSpotShare * _refSpot[t] && mass < LeftMassShare * _refMass[t] && now - _spotWarmAt[t] <= SuddenMilliseconds
+                ? spot < LeftSpotShare * _refSpot[t] && mass < LeftMassShare * _refMass[t] &&
+                  now - _spotWarmAt[t] <= SuddenMilliseconds
                 : spot < RecoverSpotShare * _refSpot[t];
             if (!cool)
             {
