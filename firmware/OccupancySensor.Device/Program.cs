@@ -205,8 +205,7 @@ namespace OccupancySensor.Device
 
             // A chip that did not answer at start is a recorded fault (the driver's own); the end device then sees
             // every transmit fail and keeps the readings on flash, retrying on its back-off.
-            bool started;
-            ILoraRadio radio = LoraRadioFactory.Create(board, gpio, clock, faults, out started);
+            ILoraRadio radio = LoraRadioFactory.Create(board, gpio, clock, faults);
             if (radio == null)
             {
                 faults.Record(now, FaultSource.Uplink, FaultCode.Missing, "no LoRa radio on board " + board.Name);

@@ -100,7 +100,7 @@ public static class SimulateCommand
                 case "--lora-capture":
                     loraCapture = value;
                     break;
-                case "--speed" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x is >= 0.01 and <= 100_000:
+                case "--speed" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x >= RealTimePacing.MinSpeed && x <= RealTimePacing.MaxSpeed:
                     speed = x;
                     break;
                 case "--speed":

@@ -10,11 +10,14 @@ namespace OccupancySensor.HostSim.Simulation;
 /// </summary>
 public sealed class RealTimePacing
 {
+    /// <summary>Simulated seconds per wall-clock second, at least and at most.</summary>
+    public const double MinSpeed = 0.01, MaxSpeed = 100_000;
+
     private readonly Stopwatch _wall = new();
 
     public RealTimePacing(double speed, TimeSpan drainLimit)
     {
-        if (!(speed >= 0.01 && speed <= 100_000))
+        if (!(speed >= MinSpeed && speed <= MaxSpeed))
         {
             throw new ArgumentOutOfRangeException(nameof(speed), speed, "speed must be from 0.01 to 100000");
         }

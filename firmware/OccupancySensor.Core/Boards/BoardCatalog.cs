@@ -1,4 +1,5 @@
 using OccupancySensor.Lorawan.Airtime;
+using OccupancySensor.Radios.Sx1262;
 
 namespace OccupancySensor.Boards
 {
@@ -103,7 +104,7 @@ namespace OccupancySensor.Boards
             board.RadioInterruptPin = 14;
             board.RadioBusyPin = 13;
             board.RadioChip = LoraChip.Sx126x;
-            board.RadioTcxoVoltage = 0x02;
+            board.RadioTcxoVoltage = Sx1262Commands.Tcxo1V8;
             board.RadioDio2AsRfSwitch = true;
 
             // 0 PRG button and strapping, 3/45/46 strapping, 1 battery sense and 37 its switch, 17/18/21 OLED, 19/20 USB,

@@ -213,7 +213,7 @@ namespace OccupancySensor.Configuration
             return true;
         }
 
-        private static int HexDigit(char c)
+        internal static int HexDigit(char c)
         {
             if (c >= '0' && c <= '9')
             {

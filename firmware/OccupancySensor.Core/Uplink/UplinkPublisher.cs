@@ -154,12 +154,6 @@ namespace OccupancySensor.Uplink
             _outbound.Accept(reading);
         }
 
-        /// <summary>Sends the walk of "history since <paramref name="since"/>"; the last sequence it reaches, 0 if none.</summary>
-        public long StartHistory(long since)
-        {
-            return _log.BeginHistory(since);
-        }
-
         /// <summary>
         /// Reconnects when due, settles the message in flight, answers a waiting command and sends the next message.
         /// Runs on the sampling loop's thread.

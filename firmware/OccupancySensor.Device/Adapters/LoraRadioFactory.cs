@@ -22,13 +22,11 @@ namespace OccupancySensor.Device.Adapters
         private const int ClockFrequency = 8000000;
 
         /// <summary>
-        /// The started radio of <paramref name="board"/>, or null when the board has none. <paramref name="started"/>
-        /// is false when the chip did not answer as expected (the fault is recorded; the driver then refuses calls
-        /// and <c>Start()</c> on the concrete driver may be tried again later).
+        /// The started radio of <paramref name="board"/>, or null when the board has none. A chip that did not answer
+        /// as expected is a fault the driver records; it then refuses calls.
         /// </summary>
-        public static ILoraRadio Create(BoardDefinition board, GpioController gpio, IClock clock, FaultLog faults, out bool started)
+        public static ILoraRadio Create(BoardDefinition board, GpioController gpio, IClock clock, FaultLog faults)
         {
-            started = false;
             if (board == null || !board.HasRadio)
             {
                 return null;
@@ -57,12 +55,12 @@ namespace OccupancySensor.Device.Adapters
                 Sx1262Radio sx1262 = new Sx1262Radio(bus, reset, busy, clock, delay, faults);
                 sx1262.TcxoVoltage = board.RadioTcxoVoltage;
                 sx1262.Dio2AsRfSwitch = board.RadioDio2AsRfSwitch;
-                started = sx1262.Start();
+                sx1262.Start();
                 return sx1262;
             }
 
             Sx1276Radio sx1276 = new Sx1276Radio(bus, reset, clock, delay, faults);
-            started = sx1276.Start();
+            sx1276.Start();
             return sx1276;
         }
     }

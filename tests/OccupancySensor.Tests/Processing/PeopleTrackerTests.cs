@@ -266,16 +266,8 @@ public class PeopleTrackerTests
     // times (long.MinValue: never).
     private static BlobFinder BlobAt(float x, float y)
     {
-        var excess = new float[64];
-        for (int i = 0; i < 64; i++)
-        {
-            float dx = (i % 8) - x;
-            float dy = (i / 8) - y;
-            excess[i] = 4f * MathF.Exp(-((dx * dx) + (dy * dy)) / 1.28f);
-        }
-
-        var blobs = new BlobFinder(8, 8);
-        Assert.Equal(1, blobs.Find(excess, 0.3f, 1f, 0.7f, 0.2f, new bool[64]));
+        var blobs = Spots((x, y, 4f));
+        Assert.Equal(1, blobs.Count);
         return blobs;
     }
 

@@ -37,8 +37,17 @@ namespace OccupancySensor.Lorawan.Airtime
             modulation.PreambleSymbols = 8;
             modulation.ExplicitHeader = true;
             modulation.Crc = true;
-            modulation.LowDataRateOptimize = TimeOnAir.SymbolMicroseconds(spreadingFactor, bandwidthHz) >= 16000;
+            modulation.LowDataRateOptimize = RequiresLowDataRateOptimize(spreadingFactor, bandwidthHz);
             return modulation;
+        }
+
+        /// <summary>
+        /// Whether symbols of <paramref name="spreadingFactor"/> at <paramref name="bandwidthHz"/> last 16 ms or more, where
+        /// both LoRaWAN (1.0.4, 4.3.2) and the radios (SX1276 4.1.1.6, SX1261/2 6.1.1.4) require Low Data Rate Optimize.
+        /// </summary>
+        public static bool RequiresLowDataRateOptimize(int spreadingFactor, int bandwidthHz)
+        {
+            return TimeOnAir.SymbolMicroseconds(spreadingFactor, bandwidthHz) >= 16000;
         }
 
         /// <summary>

@@ -1,4 +1,5 @@
 using OccupancySensor.Lorawan.Regions;
+using OccupancySensor.Storage;
 
 namespace OccupancySensor.Lorawan.Device
 {
@@ -377,7 +378,7 @@ namespace OccupancySensor.Lorawan.Device
                         break;
                     case DeviceTime:
                         // GPS epoch seconds (32 bits, little-endian) and 1/256 s, true at the end of the uplink that asked.
-                        GpsSeconds = (long)(uint)(commands[args] | (commands[args + 1] << 8) | (commands[args + 2] << 16) | (commands[args + 3] << 24));
+                        GpsSeconds = LittleEndian.Get32(commands, args);
                         GpsFraction = commands[args + 4];
                         DeviceTimeReference = LastUplinkEnd;
                         DeviceTimesAnswered++;

@@ -1,3 +1,5 @@
+using OccupancySensor.Storage;
+
 namespace OccupancySensor.Lorawan.Frames
 {
     /// <summary>
@@ -37,7 +39,7 @@ namespace OccupancySensor.Lorawan.Frames
                 return DownlinkResult.UnsupportedVersion;
             }
 
-            uint address = (uint)(received[1] | (received[2] << 8) | (received[3] << 16) | (received[4] << 24));
+            uint address = LittleEndian.Get32(received, 1);
             if (address != session.DeviceAddress)
             {
                 return DownlinkResult.OtherDevice;
@@ -52,7 +54,7 @@ namespace OccupancySensor.Lorawan.Frames
                 return DownlinkResult.Malformed;
             }
 
-            uint counter = session.ExpandDownlinkCounter(received[6] | (received[7] << 8));
+            uint counter = session.ExpandDownlinkCounter(LittleEndian.Get16(received, 6) & 0xFFFF);
             if (!_integrity.Check(session.NetworkMac, true, address, counter, received, 0, micAt, micAt))
             {
                 return DownlinkResult.BadMic;

@@ -1,4 +1,5 @@
 using OccupancySensor.Lorawan.Crypto;
+using OccupancySensor.Storage;
 
 namespace OccupancySensor.Lorawan.Frames
 {
@@ -25,8 +26,8 @@ namespace OccupancySensor.Lorawan.Frames
             block[3] = 0;
             block[4] = 0;
             block[5] = (byte)(downlink ? 1 : 0);
-            WriteLittleEndian32(block, 6, deviceAddress);
-            WriteLittleEndian32(block, 10, frameCounter);
+            LittleEndian.Put32(block, 6, deviceAddress);
+            LittleEndian.Put32(block, 10, frameCounter);
             block[14] = 0;
             int blockIndex = 0;
             for (int done = 0; done < count; done += Aes128.BlockSize)
@@ -40,14 +41,6 @@ namespace OccupancySensor.Lorawan.Frames
                     data[offset + done + i] ^= _keyStream[i];
                 }
             }
-        }
-
-        internal static void WriteLittleEndian32(byte[] buffer, int offset, uint value)
-        {
-            buffer[offset] = (byte)value;
-            buffer[offset + 1] = (byte)(value >> 8);
-            buffer[offset + 2] = (byte)(value >> 16);
-            buffer[offset + 3] = (byte)(value >> 24);
         }
     }
 }

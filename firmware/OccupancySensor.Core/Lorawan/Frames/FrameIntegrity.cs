@@ -1,4 +1,5 @@
 using OccupancySensor.Lorawan.Crypto;
+using OccupancySensor.Storage;
 
 namespace OccupancySensor.Lorawan.Frames
 {
@@ -49,8 +50,8 @@ namespace OccupancySensor.Lorawan.Frames
             block[3] = 0;
             block[4] = 0;
             block[5] = (byte)(downlink ? 1 : 0);
-            FrameCipher.WriteLittleEndian32(block, 6, deviceAddress);
-            FrameCipher.WriteLittleEndian32(block, 10, frameCounter);
+            LittleEndian.Put32(block, 6, deviceAddress);
+            LittleEndian.Put32(block, 10, frameCounter);
             block[14] = 0;
             block[15] = (byte)count;
             networkKey.Begin();

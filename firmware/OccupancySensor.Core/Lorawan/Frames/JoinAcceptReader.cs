@@ -1,4 +1,5 @@
 using OccupancySensor.Lorawan.Crypto;
+using OccupancySensor.Storage;
 
 namespace OccupancySensor.Lorawan.Frames
 {
@@ -61,7 +62,7 @@ namespace OccupancySensor.Lorawan.Frames
 
             result.ApplicationNonce = plain[1] | (plain[2] << 8) | (plain[3] << 16);
             result.NetworkId = plain[4] | (plain[5] << 8) | (plain[6] << 16);
-            result.DeviceAddress = (uint)(plain[7] | (plain[8] << 8) | (plain[9] << 16) | (plain[10] << 24));
+            result.DeviceAddress = LittleEndian.Get32(plain, 7);
             result.Rx1DataRateOffset = (settings >> 4) & 0x07;
             result.Rx2DataRate = settings & 0x0F;
             int delay = plain[12] & 0x0F;

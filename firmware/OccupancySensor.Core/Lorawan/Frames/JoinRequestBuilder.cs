@@ -1,4 +1,5 @@
 using OccupancySensor.Lorawan.Crypto;
+using OccupancySensor.Storage;
 
 namespace OccupancySensor.Lorawan.Frames
 {
@@ -47,8 +48,7 @@ namespace OccupancySensor.Lorawan.Frames
                 frame[9 + i] = deviceEui[EuiSize - 1 - i];
             }
 
-            frame[17] = (byte)deviceNonce;
-            frame[18] = (byte)(deviceNonce >> 8);
+            LittleEndian.Put16(frame, 17, deviceNonce);
             applicationKeyMac.Compute(frame, 0, 19, _mac, 0);
             for (int i = 0; i < FrameFormat.MicSize; i++)
             {

@@ -1,3 +1,5 @@
+using OccupancySensor.Storage;
+
 namespace OccupancySensor.Lorawan.Frames
 {
     /// <summary>
@@ -66,10 +68,9 @@ namespace OccupancySensor.Lorawan.Frames
             uint counter = session.UplinkCounter;
             uint address = session.DeviceAddress;
             frame[0] = FrameFormat.Header(confirmed ? MessageType.ConfirmedDataUp : MessageType.UnconfirmedDataUp);
-            FrameCipher.WriteLittleEndian32(frame, 1, address);
+            LittleEndian.Put32(frame, 1, address);
             frame[5] = (byte)((controlFlags & ~FrameFormat.ControlOptionsLengthMask & ~FrameFormat.ControlFramePending) | optionsLength);
-            frame[6] = (byte)counter;
-            frame[7] = (byte)(counter >> 8);
+            LittleEndian.Put16(frame, 6, (int)counter);
             int at = 8;
             for (int i = 0; i < optionsLength; i++)
             {

@@ -300,24 +300,12 @@ namespace OccupancySensor.Processing
                     _scratch[quiet++] = excess < 0 ? -excess : excess;
 
                     // Quiet pixels learn their excess clipped symmetrically to the learning band, so noise has no
-                    // net pull; what lies above the band (warm, but too faint to be a blob) is learned as slowly
-                    // as static heat, so a heater that creeps up is absorbed before it ever becomes a blob.
-                    // Beyond the band, the rest of the excess is learned at the static-heat rate, cold as warm: a
+                    // net pull. Beyond the band, the rest of the excess is learned at the static-heat rate, cold as warm: a
                     // heater that creeps up is absorbed before it ever becomes a blob, and noise, symmetric about
                     // the median, pulls neither way. (Learning only the warm side drifted every level up by about
                     // 0.15 °C an hour in an empty room, and a person sitting still since faded by as much.)
                     float clipped = excess > learnLimit ? learnLimit : (excess < -learnLimit ? -learnLimit : excess);
-                    float step = clipped * quietRate;
-                    if (excess > learnLimit)
-                    {
-                        step += (excess - learnLimit) * staticRate;
-                    }
-                    else if (excess < -learnLimit)
-                    {
-                        step += (excess + learnLimit) * staticRate;
-                    }
-
-                    _level[i] += step;
+                    _level[i] += (clipped * quietRate) + ((excess - clipped) * staticRate);
                 }
             }
 
@@ -397,7 +385,7 @@ namespace OccupancySensor.Processing
             return _colderFrames[i] < 2 && pixelBlob[i] < 0 && !_nearBlob[i];
         }
 
-        private static float Rate(float seconds, float timeConstant)
+        internal static float Rate(float seconds, float timeConstant)
         {
             float rate = seconds / timeConstant;
             return rate < 1f ? rate : 1f;

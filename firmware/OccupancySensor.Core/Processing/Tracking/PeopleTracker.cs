@@ -686,8 +686,7 @@ namespace OccupancySensor.Processing
                 : spot < RecoverSpotShare * _refSpot[t];
             if (!cool)
             {
-                float rate = seconds / RefSeconds;
-                rate = rate < 1f ? rate : 1f;
+                float rate = BackgroundModel.Rate(seconds, RefSeconds);
                 _refMass[t] += (mass - _refMass[t]) * rate;
                 _refSpot[t] += (spot - _refSpot[t]) * rate;
                 _lightSince[t] = long.MinValue;

@@ -634,7 +634,7 @@ namespace OccupancySensor.Radios.Sx1262
 
             // 6.1.1.4: LowDataRateOptimize is required when a symbol lasts 16.38 ms or more; the MAC's time on air must
             // count it, so a modulation without it is refused rather than silently changed.
-            return modulation.LowDataRateOptimize || TimeOnAir.SymbolMicroseconds(modulation.SpreadingFactor, modulation.BandwidthHz) < 16000;
+            return modulation.LowDataRateOptimize || !LoraModulation.RequiresLowDataRateOptimize(modulation.SpreadingFactor, modulation.BandwidthHz);
         }
 
         // SetModulationParams bandwidth codes (13.4.5, table 13-47): 0x04 = 125 kHz, 0x05 = 250 kHz, 0x06 = 500 kHz.

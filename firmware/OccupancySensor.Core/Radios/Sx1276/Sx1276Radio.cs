@@ -392,7 +392,7 @@ namespace OccupancySensor.Radios.Sx1276
 
             // Datasheet 4.1.1.6: LowDataRateOptimize is mandated when a symbol lasts more than 16 ms; the MAC's time on
             // air must count it too, so a modulation without it is refused rather than silently changed.
-            return modulation.LowDataRateOptimize || TimeOnAir.SymbolMicroseconds(modulation.SpreadingFactor, modulation.BandwidthHz) <= 16000;
+            return modulation.LowDataRateOptimize || !LoraModulation.RequiresLowDataRateOptimize(modulation.SpreadingFactor, modulation.BandwidthHz);
         }
 
         // RegModemConfig1 bits 7..4 (datasheet table 41): 7 = 125 kHz, 8 = 250 kHz, 9 = 500 kHz.

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using OccupancySensor.Configuration;
 
 namespace OccupancySensor.Uplink
 {
@@ -394,11 +395,7 @@ namespace OccupancySensor.Uplink
 
             for (int i = 0; i < 4; i++)
             {
-                char c = _text[_at++];
-                int digit = c >= '0' && c <= '9' ? c - '0'
-                    : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                    : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                    : -1;
+                int digit = TextValues.HexDigit(_text[_at++]);
                 if (digit < 0)
                 {
                     return false;
