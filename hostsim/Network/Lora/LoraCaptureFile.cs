@@ -14,7 +14,9 @@ namespace OccupancySensor.HostSim.Network.Lora;
 /// <item>"uplink" / "downlink": one packet: device_id, time_ms (start), frequency_hz, dr, sf, bw_hz, airtime_us,
 /// heard (false: sent while the gateway could not hear the unit), phy (the PHY payload, hex).</item>
 /// </list>
-/// Frames are in time order (ties in the order they were sent).
+/// Sessions and frames are in time order, ties by device_id and then, for one unit, in the order it sent them: units
+/// run on their own threads, so the order in which different units reached the channel changes from run to run and
+/// is not kept; a run's capture is the same, byte for byte, every time.
 /// </summary>
 public static class LoraCaptureFile
 {
@@ -48,7 +50,7 @@ public static class LoraCaptureFile
             });
         }
 
-        foreach (var session in network.Sessions.OrderBy(s => s.StartMilliseconds))
+        foreach (var session in network.Sessions.OrderBy(s => s.StartMilliseconds).ThenBy(s => s.DeviceId, StringComparer.Ordinal))
         {
             Line(writer, w =>
             {
@@ -64,7 +66,8 @@ public static class LoraCaptureFile
             });
         }
 
-        foreach (var frame in network.Frames.Select((f, i) => (f, i)).OrderBy(x => x.f.StartMilliseconds).ThenBy(x => x.i).Select(x => x.f))
+        foreach (var frame in network.Frames.Select((f, i) => (f, i)).OrderBy(x => x.f.StartMilliseconds)
+                     .ThenBy(x => x.f.DeviceId, StringComparer.Ordinal).ThenBy(x => x.i).Select(x => x.f))
         {
             Line(writer, w =>
             {

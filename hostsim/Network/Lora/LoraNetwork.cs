@@ -14,8 +14,9 @@ namespace OccupancySensor.HostSim.Network.Lora;
 /// and data rate) and acknowledges a confirmed uplink in RX1 (1 s after it). The join accept is built here with the
 /// project's own frame code (AES-CMAC MIC, session keys by SessionKeyDerivation) plus .NET's AES for the one step an
 /// end device never needs, the join accept's encryption (AES decrypt); the tests check it all against lora-packet.
-/// Units run on their own threads and clocks, so the network keeps its state under one lock; collisions between
-/// units are not modelled (each unit's packets reach the gateway whole).
+/// Units run on their own threads and clocks, so the network keeps its state under one lock, and what it hands a
+/// device (DevAddr, AppNonce) follows from the device alone (<see cref="JoinDerivation"/>), never from which unit got
+/// to the lock first; collisions between units are not modelled (each unit's packets reach the gateway whole).
 /// </summary>
 public sealed class LoraNetwork
 {
@@ -31,8 +32,6 @@ public sealed class LoraNetwork
     private readonly List<LoraSession> _sessions = new();
     private readonly Dictionary<string, ServerDevice> _byEui = new(StringComparer.Ordinal);
     private readonly Dictionary<uint, ServerDevice> _byAddress = new();
-    private int _nextAddress = 0x260B0001;
-    private int _nextAppNonce = 1;
 
     /// <summary>Every packet on the channel so far, in the order they were sent (each unit's in its time order).</summary>
     public IReadOnlyList<LoraFrame> Frames
@@ -70,13 +69,27 @@ public sealed class LoraNetwork
         }
     }
 
-    /// <summary>Registers a unit with the network server (its keys provisioned) and gives it its radio.</summary>
+    /// <summary>
+    /// Registers a unit with the network server (its keys provisioned), reserves its DevAddr and gives it its radio.
+    /// The address is reserved here rather than at the join so that which unit joins first cannot matter. A DevAddr
+    /// another device already has (a hash clash) moves to the next probe; the floor registers its units one at a time,
+    /// in site order, before any of them runs, so even a clash is settled the same way every run.
+    /// </summary>
     public ChannelRadio Attach(LoraDeviceKeys keys, OccupancySensor.Hardware.IClock clock)
     {
         var radio = new ChannelRadio(this, keys, clock);
         lock (_gate)
         {
-            _byEui.Add(Convert.ToHexString(keys.DevEui), new ServerDevice(radio));
+            var probe = 0;
+            var address = JoinDerivation.DevAddr(keys.DevEui, NetId, probe);
+            while (_byAddress.ContainsKey(address))
+            {
+                address = JoinDerivation.DevAddr(keys.DevEui, NetId, ++probe);
+            }
+
+            var device = new ServerDevice(radio, address);
+            _byEui.Add(Convert.ToHexString(keys.DevEui), device);
+            _byAddress.Add(address, device);
         }
 
         return radio;
@@ -148,8 +161,8 @@ public sealed class LoraNetwork
         }
 
         var devNonce = phy[17] | (phy[18] << 8);
-        var appNonce = _nextAppNonce++;
-        var address = device.Session?.DevAddr ?? (uint)_nextAddress++;
+        var appNonce = JoinDerivation.AppNonce(keys.DevEui, device.Joins++);
+        var address = device.DevAddr;
 
         // MHDR | AppNonce (3) | NetID (3) | DevAddr (4) | DLSettings | RxDelay | CFList (16) | MIC, all LE.
         var plain = new byte[1 + 12 + 16 + 4];
@@ -179,17 +192,10 @@ public sealed class LoraNetwork
         var nwkSKey = new byte[16];
         var appSKey = new byte[16];
         new SessionKeyDerivation().Derive(appKeyCipher, appNonce, NetId, devNonce, nwkSKey, appSKey);
-        if (device.Session is not null)
-        {
-            _byAddress.Remove(device.Session.DevAddr);
-        }
-
-        device.Session = new LoraSession(keys.DeviceId, request.StartMilliseconds, appNonce, devNonce, address, nwkSKey, appSKey);
         device.NetworkMac = new AesCmac();
         device.NetworkMac.SetKey(nwkSKey, 0);
         device.DownlinkCounter = 0;
-        _byAddress[address] = device;
-        _sessions.Add(device.Session);
+        _sessions.Add(new LoraSession(keys.DeviceId, request.StartMilliseconds, appNonce, devNonce, address, nwkSKey, appSKey));
         SendRx1(radio, request, request.EndMilliseconds + 5000, accept);
     }
 
@@ -227,11 +233,15 @@ public sealed class LoraNetwork
                                   uplink.BandwidthHz, TimeOnAir.Microseconds(modulation, downlink.Length, LoraChip.Sx127x), true, downlink));
     }
 
-    private sealed class ServerDevice(ChannelRadio radio)
+    private sealed class ServerDevice(ChannelRadio radio, uint devAddr)
     {
         public ChannelRadio Radio { get; } = radio;
 
-        public LoraSession? Session { get; set; }
+        /// <summary>The address reserved for the device at registration; every session of it uses it.</summary>
+        public uint DevAddr { get; } = devAddr;
+
+        /// <summary>Join accepts sent so far, which count its AppNonce on.</summary>
+        public int Joins { get; set; }
 
         public AesCmac? NetworkMac { get; set; }
 

@@ -251,6 +251,29 @@ public class LoraCaptureTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_run_writes_the_same_capture_on_threads_and_whichever_unit_runs_first()
+    {
+        // Besides the threads as they fall, the two extremes of their timing: each unit runs its whole day before the
+        // next one starts, in floor order and in reverse.
+        string Run(Action<FloorSimulation> run)
+        {
+            var scenario = ScenarioCatalog.Load("office-day", out var name);
+            scenario.End = "08:00";
+            var network = new LoraNetwork();
+            var simulation = new FloorSimulation(FloorBuilder.Build(scenario, name, 3, 1), lora: network);
+            run(simulation);
+            Assert.Equal(3, network.Sessions.Count);
+            var text = new StringWriter();
+            LoraCaptureFile.Write(text, network);
+            return text.ToString();
+        }
+
+        var threaded = Run(simulation => simulation.Run(2));
+        Assert.Equal(threaded, Run(simulation => simulation.Units.ToList().ForEach(unit => unit.Run())));
+        Assert.Equal(threaded, Run(simulation => Enumerable.Reverse(simulation.Units).ToList().ForEach(unit => unit.Run())));
+    }
+
+    [Fact]
     public void The_CLI_writes_the_capture_with_the_keys_and_says_what_it_captured()
     {
         var path = Path.Combine(Path.GetTempPath(), "lora-cli-" + Guid.NewGuid().ToString("N") + ".jsonl");
