@@ -1,13 +1,14 @@
+using OccupancySensor.Hardware;
 using OccupancySensor.Lorawan.Airtime;
 
 namespace OccupancySensor.Radios
 {
     /// <summary>
-    /// How long a receive window listens, shared by the radio drivers. LoRaWAN downlinks start exactly at the window's
-    /// opening (RX1 = end of the uplink + RxDelay); the device knows that moment only to its millisecond clock and its
-    /// wake-up latency, so the radio starts listening <see cref="LeadMilliseconds"/> early when it can and keeps
-    /// listening long enough to cover the same uncertainty after the opening, plus the preamble symbols the modem
-    /// needs to lock. Stopping on a missed preamble keeps the receiver's current (about 11 mA) short.
+    /// When a receive window starts listening and how long it listens, shared by the radio drivers. LoRaWAN downlinks
+    /// start exactly at the window's opening (RX1 = end of the uplink + RxDelay); the device knows that moment only to
+    /// its millisecond clock and its wake-up latency, so the radio starts listening <see cref="LeadMilliseconds"/> early
+    /// when it can and keeps listening long enough to cover the same uncertainty after the opening, plus the preamble
+    /// symbols the modem needs to lock. Stopping on a missed preamble keeps the receiver's current (about 11 mA) short.
     /// </summary>
     public static class ReceiveWindow
     {
@@ -38,6 +39,31 @@ namespace OccupancySensor.Radios
         {
             long symbolMicroseconds = TimeOnAir.SymbolMicroseconds(modulation.SpreadingFactor, modulation.BandwidthHz);
             return (int)((TimeoutSymbols(modulation) * symbolMicroseconds + 999) / 1000);
+        }
+
+        /// <summary>
+        /// Waits until <see cref="LeadMilliseconds"/> before the window opens at <paramref name="opensAtMilliseconds"/>,
+        /// the moment a driver starts its receiver; returns at once when that moment has already passed.
+        /// </summary>
+        public static void WaitUntilStart(IClock clock, IDelay delay, long opensAtMilliseconds)
+        {
+            long startAt = opensAtMilliseconds - LeadMilliseconds;
+            long early = startAt - clock.NowMilliseconds;
+            if (early > 0)
+            {
+                delay.Wait((int)early);
+            }
+        }
+
+        /// <summary>
+        /// How often a listening driver polls for the window's end, in whole milliseconds (at least 1): once a symbol,
+        /// as nothing can end before the preamble timeout unless a packet is being received.
+        /// </summary>
+        public static int PollMilliseconds(LoraModulation modulation)
+        {
+            long symbolMicroseconds = TimeOnAir.SymbolMicroseconds(modulation.SpreadingFactor, modulation.BandwidthHz);
+            int pollEvery = (int)(symbolMicroseconds / 1000);
+            return pollEvery < 1 ? 1 : pollEvery;
         }
 
         /// <summary>

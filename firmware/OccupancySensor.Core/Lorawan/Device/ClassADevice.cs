@@ -71,9 +71,6 @@ namespace OccupancySensor.Lorawan.Device
         // The channels' enabled states, for the ADR back-off's check that a lower data rate has a channel.
         private readonly bool[] _channelStates;
 
-        // A copy of the frame as first sent: a retransmission must repeat it byte for byte (same FCnt, same MIC).
-        private readonly byte[] _frame = new byte[FrameFormat.MaxPhyPayload];
-
         private ILorawanListener _listener;
         private DeviceState _state;
         private bool _joinWanted;
@@ -581,7 +578,7 @@ namespace OccupancySensor.Lorawan.Device
             }
 
             LoraModulation modulation = _region.UplinkModulation(_dataRate);
-            if (!_radio.Transmit(_region.ChannelFrequency(_channel), modulation, _frame, _frameLength))
+            if (!_radio.Transmit(_region.ChannelFrequency(_channel), modulation, _uplinks.Frame, _frameLength))
             {
                 RadioFailures++;
                 return now + FailureRetryMilliseconds;
@@ -634,7 +631,8 @@ namespace OccupancySensor.Lorawan.Device
             return _countersLoaded;
         }
 
-        // Builds the frame once per uplink; retransmissions send these same bytes.
+        // Builds the frame once per uplink; retransmissions send these same bytes (same FCnt, same MIC) straight from
+        // the builder's buffer: only this method builds into it, and a radio copies the frame into its FIFO.
         private bool PrepareFrame()
         {
             // Never below what flash says is next: covers an ABP session started before the counters could be read.
@@ -673,7 +671,6 @@ namespace OccupancySensor.Lorawan.Device
             }
 
             _frameLength = _uplinks.Build(_session, _confirmed, flags, _mac.Answers, options, _port, _payload, 0, _payloadLength);
-            System.Array.Copy(_uplinks.Frame, _frame, _frameLength);
             return true;
         }
 

@@ -37,6 +37,7 @@ namespace OccupancySensor.Radios.Sx1262
         private readonly IClock _clock;
         private readonly IDelay _delay;
         private readonly FaultLog _faults;
+        private readonly IrqPoller _irq;
 
         // Command frames: opcode plus up to 2 + 255 bytes (WriteBuffer with a full packet); answers of ReadBuffer need
         // opcode, offset, status and 255 data bytes. The query frame stays NOP after its header bytes.
@@ -58,6 +59,7 @@ namespace OccupancySensor.Radios.Sx1262
             _clock = clock;
             _delay = delay;
             _faults = faults;
+            _irq = new IrqPoller(ReadIrqFlags, clock, delay);
             TcxoVoltage = -1;
             LastStatus = RadioStatus.NotStarted;
         }
@@ -190,7 +192,8 @@ namespace OccupancySensor.Radios.Sx1262
                 return SleepAfterFault();
             }
 
-            int irq = WaitForIrq(C.IrqTxDone | C.IrqTimeout, airtime, _clock.NowMilliseconds + airtime + (2 * TransmitMarginMilliseconds), 1);
+            // The chip's own TX timeout (SetTx above) ends at time on air + margin; its Timeout IRQ gets one more margin.
+            int irq = _irq.WaitForTransmission(C.IrqTxDone | C.IrqTimeout, airtime, 2 * TransmitMarginMilliseconds);
             if (irq < 0)
             {
                 return SleepAfterFault();
@@ -235,12 +238,7 @@ namespace OccupancySensor.Radios.Sx1262
                 return 0;
             }
 
-            long startAt = opensAtMilliseconds - ReceiveWindow.LeadMilliseconds;
-            long early = startAt - _clock.NowMilliseconds;
-            if (early > 0)
-            {
-                _delay.Wait((int)early);
-            }
+            ReceiveWindow.WaitUntilStart(_clock, _delay, opensAtMilliseconds);
 
             // The RX timer stops when a header is found (StopTimerOnPreamble left at its reset value), so the timeout is
             // only the preamble search; a packet then runs to RxDone.
@@ -250,10 +248,7 @@ namespace OccupancySensor.Radios.Sx1262
                 return 0;
             }
 
-            long symbolMicroseconds = TimeOnAir.SymbolMicroseconds(modulation.SpreadingFactor, modulation.BandwidthHz);
-            int pollEvery = (int)(symbolMicroseconds / 1000);
-            long deadline = _clock.NowMilliseconds + ReceiveWindow.CompletionDeadlineMilliseconds(modulation, LoraChip.Sx126x);
-            int irq = WaitForIrq(C.IrqRxDone | C.IrqTimeout | C.IrqHeaderError, 0, deadline, pollEvery < 1 ? 1 : pollEvery);
+            int irq = _irq.WaitForReception(C.IrqRxDone | C.IrqTimeout | C.IrqHeaderError, modulation, LoraChip.Sx126x);
             int length = ReadPacket(irq, buffer);
             if (irq < 0 || LastStatus == RadioStatus.NoCompletion || LastStatus == RadioStatus.BusError || LastStatus == RadioStatus.BusyTimeout)
             {
@@ -458,30 +453,16 @@ namespace OccupancySensor.Radios.Sx1262
             return Command3(C.ClearIrqStatus, 0x03, 0xFF);
         }
 
-        // Polls GetIrqStatus until one of mask's bits is set: returns the IRQ bits, 0 past the deadline, -1 on a fault.
-        private int WaitForIrq(int mask, int firstWait, long deadline, int pollEvery)
+        // What _irq polls: GetIrqStatus answers status, then the 16 IRQ bits most significant first; -1 on a fault,
+        // which Query has already recorded.
+        private int ReadIrqFlags()
         {
-            _delay.Wait(firstWait);
-            while (true)
+            if (!Query(C.GetIrqStatus, 4))
             {
-                if (!Query(C.GetIrqStatus, 4))
-                {
-                    return -1;
-                }
-
-                int irq = (_answer[2] << 8) | _answer[3];
-                if ((irq & mask) != 0)
-                {
-                    return irq;
-                }
-
-                if (_clock.NowMilliseconds >= deadline)
-                {
-                    return 0;
-                }
-
-                _delay.Wait(pollEvery);
+                return -1;
             }
+
+            return (_answer[2] << 8) | _answer[3];
         }
 
         private bool UpdateRegisterBit(ushort address, byte bits, bool set)

@@ -33,6 +33,7 @@ namespace OccupancySensor.Radios.Sx1276
         private readonly IClock _clock;
         private readonly IDelay _delay;
         private readonly FaultLog _faults;
+        private readonly IrqPoller _irq;
 
         // Two-byte register frames (address, value) and their answers.
         private readonly byte[] _frame = new byte[2];
@@ -58,6 +59,7 @@ namespace OccupancySensor.Radios.Sx1276
             _clock = clock;
             _delay = delay;
             _faults = faults;
+            _irq = new IrqPoller(ReadIrqFlags, clock, delay);
             LastStatus = RadioStatus.NotStarted;
         }
 
@@ -176,10 +178,8 @@ namespace OccupancySensor.Radios.Sx1276
                 return FailAndSleep(RadioStatus.BusError, "SX1276 SPI transfer failed");
             }
 
-            // TxDone cannot come before the packet's time on air: wait that long, then poll.
             int airtime = (int)((TimeOnAir.Microseconds(modulation, length, LoraChip.Sx127x) + 999) / 1000);
-            long deadline = _clock.NowMilliseconds + airtime + TransmitMarginMilliseconds;
-            int flags = WaitForIrq(R.IrqTxDone, airtime, deadline, 1);
+            int flags = _irq.WaitForTransmission(R.IrqTxDone, airtime, TransmitMarginMilliseconds);
             if (flags < 0)
             {
                 return FailAndSleep(RadioStatus.BusError, "SX1276 SPI transfer failed");
@@ -229,24 +229,14 @@ namespace OccupancySensor.Radios.Sx1276
                 return 0;
             }
 
-            long startAt = opensAtMilliseconds - ReceiveWindow.LeadMilliseconds;
-            long early = startAt - _clock.NowMilliseconds;
-            if (early > 0)
-            {
-                _delay.Wait((int)early);
-            }
-
+            ReceiveWindow.WaitUntilStart(_clock, _delay, opensAtMilliseconds);
             if (!WriteRegister(R.OpMode, (byte)(_modeBase | R.ModeReceiveSingle)))
             {
                 FailAndSleep(RadioStatus.BusError, "SX1276 SPI transfer failed");
                 return 0;
             }
 
-            // Nothing can end before the preamble timeout unless a packet is being received; poll once a symbol.
-            long symbolMicroseconds = TimeOnAir.SymbolMicroseconds(modulation.SpreadingFactor, modulation.BandwidthHz);
-            int pollEvery = (int)(symbolMicroseconds / 1000);
-            long deadline = _clock.NowMilliseconds + ReceiveWindow.CompletionDeadlineMilliseconds(modulation, LoraChip.Sx127x);
-            int flags = WaitForIrq(R.IrqRxDone | R.IrqRxTimeout, 0, deadline, pollEvery < 1 ? 1 : pollEvery);
+            int flags = _irq.WaitForReception(R.IrqRxDone | R.IrqRxTimeout, modulation, LoraChip.Sx127x);
             int length = ReadPacket(flags, buffer);
             if (!WriteRegister(R.IrqFlags, R.IrqAll) || !Sleep())
             {
@@ -357,25 +347,10 @@ namespace OccupancySensor.Radios.Sx1276
             return _bus.Write(_fifoWrite, 0, length + 1) == BusStatus.Ok;
         }
 
-        // Polls RegIrqFlags until one of mask's bits is set: returns the flags, 0 past the deadline, -1 on a bus error.
-        private int WaitForIrq(int mask, int firstWait, long deadline, int pollEvery)
+        // What _irq polls: RegIrqFlags, or -1 on a bus error (the caller records the fault).
+        private int ReadIrqFlags()
         {
-            _delay.Wait(firstWait);
-            while (true)
-            {
-                int flags = ReadRegister(R.IrqFlags);
-                if (flags < 0 || (flags & mask) != 0)
-                {
-                    return flags;
-                }
-
-                if (_clock.NowMilliseconds >= deadline)
-                {
-                    return 0;
-                }
-
-                _delay.Wait(pollEvery);
-            }
+            return ReadRegister(R.IrqFlags);
         }
 
         private bool Supported(int frequencyHz, LoraModulation modulation)
