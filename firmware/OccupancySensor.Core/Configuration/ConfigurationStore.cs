@@ -116,29 +116,35 @@ namespace OccupancySensor.Configuration
                 return "the unit runs unconfigured: deploy a configuration file first";
             }
 
-            string[] lines = _activeText.Split('\n');
-            bool[] used = new bool[keys.Length];
+            // Every setting is checked before any line is touched, so the first bad one in command order is the one
+            // named, as a technician reads the command.
             for (int i = 0; i < keys.Length; i++)
             {
-                string key = keys[i];
-                string value = values[i];
-                if (key == "device.id")
+                string problem = SettingProblem(keys[i], values[i]);
+                if (problem != null)
                 {
-                    return "device.id cannot be changed by command";
+                    return problem;
+                }
+            }
+
+            // Each line's key is read once and every setting of that key is applied to it; when a command sets one
+            // key twice, the later value is written last and so wins. A valid configuration never repeats a key
+            // (the parser refuses it), so a setting matches one line at most.
+            string[] lines = _activeText.Split('\n');
+            bool[] used = new bool[keys.Length];
+            for (int l = 0; l < lines.Length; l++)
+            {
+                string lineKey = ConfigurationParser.KeyOf(lines[l]);
+                if (lineKey.Length == 0)
+                {
+                    continue;
                 }
 
-                if (key.Length == 0 || key.IndexOf('=') >= 0 || key.IndexOf('#') >= 0 || key.IndexOf('\n') >= 0 ||
-                    value.IndexOf('#') >= 0 || value.IndexOf('\n') >= 0 || value.IndexOf('\r') >= 0)
+                for (int i = 0; i < keys.Length; i++)
                 {
-                    return "setting \"" + key + "\": keys and values cannot hold '=', '#' or line breaks";
-                }
-
-                for (int l = 0; l < lines.Length; l++)
-                {
-                    // A valid configuration never repeats a key (the parser refuses it): one line at most matches.
-                    if (ConfigurationParser.KeyOf(lines[l]) == key)
+                    if (keys[i] == lineKey)
                     {
-                        lines[l] = key + " = " + value;
+                        lines[l] = SettingLine(keys[i], values[i]);
                         used[i] = true;
                     }
                 }
@@ -160,11 +166,33 @@ namespace OccupancySensor.Configuration
                 if (!used[i])
                 {
                     text.Append('\n');
-                    text.Append(keys[i] + " = " + values[i]);
+                    text.Append(SettingLine(keys[i], values[i]));
                 }
             }
 
             return Apply(text.ToString());
+        }
+
+        /// <summary>Why a setting cannot be written into the file, or null when it can.</summary>
+        private static string SettingProblem(string key, string value)
+        {
+            if (key == "device.id")
+            {
+                return "device.id cannot be changed by command";
+            }
+
+            if (key.Length == 0 || key.IndexOf('=') >= 0 || key.IndexOf('#') >= 0 || key.IndexOf('\n') >= 0 ||
+                value.IndexOf('#') >= 0 || value.IndexOf('\n') >= 0 || value.IndexOf('\r') >= 0)
+            {
+                return "setting \"" + key + "\": keys and values cannot hold '=', '#' or line breaks";
+            }
+
+            return null;
+        }
+
+        private static string SettingLine(string key, string value)
+        {
+            return key + " = " + value;
         }
 
         private ConfigurationResult ReadFile(string name, out string text)

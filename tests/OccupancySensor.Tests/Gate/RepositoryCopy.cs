@@ -1,3 +1,5 @@
+using OccupancySensor.Tests.TestSupport;
+
 namespace OccupancySensor.Tests.NanoGate;
 
 /// <summary>A throw-away copy of the parts of the repository the compile gate reads, for tests that break it on purpose.</summary>
@@ -6,26 +8,11 @@ internal sealed class RepositoryCopy : IDisposable
     public RepositoryCopy()
     {
         Root = Path.Combine(Path.GetTempPath(), "gate-" + Guid.NewGuid().ToString("N"));
-        Copy(Path.Combine(RepositoryRoot, "firmware"), Path.Combine(Root, "firmware"));
-        Copy(Path.Combine(RepositoryRoot, "tests", "nanoframework-surfaces"), Path.Combine(Root, "tests", "nanoframework-surfaces"));
+        Copy(Repository.PathOf("firmware"), Path.Combine(Root, "firmware"));
+        Copy(Repository.PathOf("tests", "nanoframework-surfaces"), Path.Combine(Root, "tests", "nanoframework-surfaces"));
     }
 
     public string Root { get; }
-
-    /// <summary>The repository this test assembly was built from (the folder holding Firmware.sln).</summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var folder = new DirectoryInfo(AppContext.BaseDirectory);
-            while (folder != null && !File.Exists(Path.Combine(folder.FullName, "Firmware.sln")))
-            {
-                folder = folder.Parent;
-            }
-
-            return folder?.FullName ?? throw new InvalidOperationException("Firmware.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
 
     public string PathOf(string relative) => Path.Combine(Root, relative);
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using OccupancySensor.Configuration;
 using OccupancySensor.Lorawan.Payload;
 using OccupancySensor.Readings;
-using OccupancySensor.Tests.NanoGate;
+using OccupancySensor.Tests.TestSupport;
 
 namespace OccupancySensor.Tests.Lorawan;
 
@@ -14,9 +14,9 @@ namespace OccupancySensor.Tests.Lorawan;
 /// </summary>
 public class CodecTests
 {
-    private static string CodecPath => Path.Combine(RepositoryCopy.RepositoryRoot, "codecs", "lorawan", "occupancy-sensor.js");
+    private static string CodecPath => Repository.PathOf("codecs", "lorawan", "occupancy-sensor.js");
 
-    private static string YamlPath => Path.Combine(RepositoryCopy.RepositoryRoot, "codecs", "lorawan", "occupancy-sensor.yaml");
+    private static string YamlPath => Repository.PathOf("codecs", "lorawan", "occupancy-sensor.yaml");
 
     internal static JsonArray Call(string function, JsonArray inputs) =>
         NodePeer.Run("codec-peer.js", new JsonObject

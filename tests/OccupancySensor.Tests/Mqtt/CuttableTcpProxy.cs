@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using OccupancySensor.Tests.TestSupport;
 
 namespace OccupancySensor.Tests.Mqtt;
 
@@ -23,9 +24,8 @@ internal sealed class CuttableTcpProxy : IDisposable
     public CuttableTcpProxy(int targetPort)
     {
         _targetPort = targetPort;
-        _listener = new TcpListener(IPAddress.Loopback, 0);
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _listener = LoopbackPort.Listen();
+        Port = LoopbackPort.Of(_listener);
         _accepting = Task.Run(AcceptLoop);
     }
 

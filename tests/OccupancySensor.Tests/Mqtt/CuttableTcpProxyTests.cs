@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using OccupancySensor.Tests.TestSupport;
 
 namespace OccupancySensor.Tests.Mqtt;
 
@@ -10,8 +11,7 @@ public sealed class CuttableTcpProxyTests
     [Fact]
     public void Cut_swallows_bytes_without_closing_and_restore_forwards_new_connections()
     {
-        using var echo = new TcpListener(IPAddress.Loopback, 0);
-        echo.Start();
+        using var echo = LoopbackPort.Listen();
         _ = Task.Run(async () =>
         {
             while (true)
@@ -36,7 +36,7 @@ public sealed class CuttableTcpProxyTests
                 });
             }
         });
-        using var proxy = new CuttableTcpProxy(((IPEndPoint)echo.LocalEndpoint).Port);
+        using var proxy = new CuttableTcpProxy(LoopbackPort.Of(echo));
 
         using var before = Connect(proxy.Port);
         Assert.Equal("ping", Exchange(before, "ping"));

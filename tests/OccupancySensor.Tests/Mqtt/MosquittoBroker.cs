@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
+using OccupancySensor.Tests.TestSupport;
 
 namespace OccupancySensor.Tests.Mqtt;
 
@@ -39,7 +40,7 @@ internal sealed class MosquittoBroker : IDisposable
         Directory.CreateDirectory(data);
         FileModes.Set(data, "777");
 
-        var ports = FreePorts(3);
+        var ports = LoopbackPort.Free(3);
         PlainPort = ports[0];
         TlsPort = ports[1];
         MutualTlsPort = ports[2];
@@ -56,6 +57,14 @@ internal sealed class MosquittoBroker : IDisposable
     public int TlsPort { get; }
 
     public int MutualTlsPort { get; }
+
+    /// <summary>The port of <paramref name="listener"/>.</summary>
+    public int PortOf(BrokerListener listener) => listener switch
+    {
+        BrokerListener.Tls => TlsPort,
+        BrokerListener.MutualTls => MutualTlsPort,
+        _ => PlainPort,
+    };
 
     public string ConfigFile { get; }
 
@@ -176,30 +185,6 @@ internal sealed class MosquittoBroker : IDisposable
         catch (SocketException)
         {
             return false;
-        }
-    }
-
-    /// <summary>Ports the kernel hands out as free, all held open at once so the three differ.</summary>
-    private static int[] FreePorts(int count)
-    {
-        var listeners = new List<TcpListener>();
-        try
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var listener = new TcpListener(IPAddress.Loopback, 0);
-                listener.Start();
-                listeners.Add(listener);
-            }
-
-            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        }
-        finally
-        {
-            foreach (var listener in listeners)
-            {
-                listener.Stop();
-            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using OccupancySensor.Tests.TestSupport;
 
 namespace OccupancySensor.Tests.Mqtt;
 
@@ -14,21 +15,15 @@ internal static class MosquittoClients
     /// <summary>Host, port and TLS arguments for <paramref name="listener"/>; the mutual-TLS listener gets the test client certificate.</summary>
     public static List<string> ConnectionArguments(MosquittoBroker broker, BrokerListener listener)
     {
-        var arguments = new List<string> { "-h", "127.0.0.1", "-V", "mqttv311" };
-        switch (listener)
+        var arguments = new List<string> { "-h", "127.0.0.1", "-V", "mqttv311", "-p", broker.PortOf(listener).ToString() };
+        if (listener != BrokerListener.Plain)
         {
-            case BrokerListener.Plain:
-                arguments.AddRange(["-p", broker.PlainPort.ToString()]);
-                break;
-            case BrokerListener.Tls:
-                arguments.AddRange(["-p", broker.TlsPort.ToString(), "--cafile", broker.Pki.CaCertificate]);
-                break;
-            case BrokerListener.MutualTls:
-                arguments.AddRange([
-                    "-p", broker.MutualTlsPort.ToString(), "--cafile", broker.Pki.CaCertificate,
-                    "--cert", broker.Pki.ClientCertificate, "--key", broker.Pki.ClientKey,
-                ]);
-                break;
+            arguments.AddRange(["--cafile", broker.Pki.CaCertificate]);
+        }
+
+        if (listener == BrokerListener.MutualTls)
+        {
+            arguments.AddRange(["--cert", broker.Pki.ClientCertificate, "--key", broker.Pki.ClientKey]);
         }
 
         return arguments;

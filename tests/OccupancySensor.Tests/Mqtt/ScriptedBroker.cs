@@ -1,6 +1,6 @@
-using System.Net;
 using System.Net.Sockets;
 using OccupancySensor.HostSim.Network.Mqtt;
+using OccupancySensor.Tests.TestSupport;
 
 namespace OccupancySensor.Tests.Mqtt;
 
@@ -18,9 +18,8 @@ internal sealed class ScriptedBroker : IDisposable
 
     public ScriptedBroker(Action<ScriptedBroker> script)
     {
-        _listener = new TcpListener(IPAddress.Loopback, 0);
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _listener = LoopbackPort.Listen();
+        Port = LoopbackPort.Of(_listener);
 
         // A thread of its own: the script blocks on reads, and pool threads are what the client's callbacks need.
         _script = Task.Factory.StartNew(() => Run(script), TaskCreationOptions.LongRunning);

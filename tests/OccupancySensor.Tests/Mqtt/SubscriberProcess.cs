@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OccupancySensor.Tests.TestSupport;
 
 namespace OccupancySensor.Tests.Mqtt;
 
@@ -19,10 +20,8 @@ internal sealed class SubscriberProcess : IDisposable
 {
     private const string MessagePrefix = "MSG ";
 
-    private readonly Process _process;
-    private readonly object _gate = new();
+    private readonly WatchedProcess _process;
     private readonly List<ReceivedMessage> _messages = new();
-    private readonly List<string> _lines = new();
     private int _subscriptions;
 
     public SubscriberProcess(MosquittoBroker broker, string topicFilter, string clientId, BrokerListener listener = BrokerListener.Plain)
@@ -30,12 +29,7 @@ internal sealed class SubscriberProcess : IDisposable
         // mosquitto_sub writes through stdio, block-buffered into a pipe: its debug lines would sit in the buffer
         // until the first message flushed them. stdbuf -oL (coreutils) makes it line-buffered; stdbuf execs the
         // tool, so the process started is mosquitto_sub itself.
-        var start = new ProcessStartInfo(ExternalTool.Require("stdbuf", "coreutils"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(ExternalTool.Require("stdbuf", "coreutils"));
         var arguments = new List<string> { "-oL", ExternalTool.Require("mosquitto_sub", "mosquitto-clients") };
         arguments.AddRange(MosquittoClients.ConnectionArguments(broker, listener));
         arguments.AddRange(["-t", topicFilter, "-q", "1", "-c", "-i", clientId, "-d", "-F", MessagePrefix + "%r %x %t"]);
@@ -45,11 +39,7 @@ internal sealed class SubscriberProcess : IDisposable
         }
 
         ClientId = clientId;
-        _process = Process.Start(start) ?? throw new InvalidOperationException("could not start mosquitto_sub");
-        _process.OutputDataReceived += (_, e) => Take(e.Data);
-        _process.ErrorDataReceived += (_, e) => Take(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = new WatchedProcess("mosquitto_sub", start, Read);
     }
 
     public string ClientId { get; }
@@ -59,7 +49,7 @@ internal sealed class SubscriberProcess : IDisposable
     {
         get
         {
-            lock (_gate)
+            lock (_process.Gate)
             {
                 return _subscriptions;
             }
@@ -69,22 +59,13 @@ internal sealed class SubscriberProcess : IDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Everything mosquitto_sub printed, for failure messages.</summary>
-    public string Transcript
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return string.Join('\n', _lines);
-            }
-        }
-    }
+    public string Transcript => _process.Transcript;
 
     public IReadOnlyList<ReceivedMessage> Messages
     {
         get
         {
-            lock (_gate)
+            lock (_process.Gate)
             {
                 return _messages.ToArray();
             }
@@ -94,7 +75,7 @@ internal sealed class SubscriberProcess : IDisposable
     /// <summary>Waits until at least <paramref name="count"/> SUBACKs were seen; throws with the transcript when not.</summary>
     public void WaitForSubscriptions(int count, TimeSpan limit)
     {
-        if (!WaitUntil(() => _subscriptions >= count, limit))
+        if (!_process.WaitUntil(() => _subscriptions >= count, limit))
         {
             throw new TimeoutException("mosquitto_sub saw " + Subscriptions + " of " + count + " SUBACKs:\n" + Transcript);
         }
@@ -103,53 +84,25 @@ internal sealed class SubscriberProcess : IDisposable
     /// <summary>The messages once at least <paramref name="count"/> arrived, or all so far when <paramref name="limit"/> ran out.</summary>
     public IReadOnlyList<ReceivedMessage> WaitForMessages(int count, TimeSpan limit)
     {
-        WaitUntil(() => _messages.Count >= count, limit);
+        _process.WaitUntil(() => _messages.Count >= count, limit);
         return Messages;
     }
 
     /// <summary>Ends the process at once (the broker keeps its session; messages for it are queued from now).</summary>
-    public void Dispose()
+    public void Dispose() => _process.Dispose();
+
+    /// <summary>Takes one printed line: a message or a SUBACK (called under the watcher's gate).</summary>
+    private void Read(string line)
     {
-        try
+        if (line.StartsWith(MessagePrefix, StringComparison.Ordinal))
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill();
-                _process.WaitForExit(5000);
-            }
+            // "MSG r hex topic": the hex payload has no spaces, the topic may.
+            var fields = line.Substring(MessagePrefix.Length).Split(' ', 3);
+            _messages.Add(new ReceivedMessage(fields[2], Convert.FromHexString(fields[1]), fields[0] == "1"));
         }
-        catch (InvalidOperationException)
+        else if (line.EndsWith("received SUBACK", StringComparison.Ordinal))
         {
-            // Already gone.
-        }
-
-        _process.Dispose();
-    }
-
-    private bool WaitUntil(Func<bool> condition, TimeSpan limit) => GateWait.Until(_gate, condition, limit);
-
-    private void Take(string? line)
-    {
-        if (line == null)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            _lines.Add(line);
-            if (line.StartsWith(MessagePrefix, StringComparison.Ordinal))
-            {
-                // "MSG r hex topic": the hex payload has no spaces, the topic may.
-                var fields = line.Substring(MessagePrefix.Length).Split(' ', 3);
-                _messages.Add(new ReceivedMessage(fields[2], Convert.FromHexString(fields[1]), fields[0] == "1"));
-            }
-            else if (line.EndsWith("received SUBACK", StringComparison.Ordinal))
-            {
-                _subscriptions++;
-            }
-
-            Monitor.PulseAll(_gate);
+            _subscriptions++;
         }
     }
 }

@@ -1,3 +1,5 @@
+using OccupancySensor.Tests.TestSupport;
+
 namespace OccupancySensor.Tests.Mqtt;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace OccupancySensor.Tests.Mqtt;
+namespace OccupancySensor.Tests.TestSupport;
 
 /// <summary>Waits on a monitor until a condition over state it guards holds (the reader threads pulse it).</summary>
 internal static class GateWait

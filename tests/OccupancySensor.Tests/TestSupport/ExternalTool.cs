@@ -1,10 +1,11 @@
 using System.Diagnostics;
 
-namespace OccupancySensor.Tests.Mqtt;
+namespace OccupancySensor.Tests.TestSupport;
 
 /// <summary>
-/// Finds and runs the command-line tools the MQTT tests use (mosquitto, its clients, openssl). A missing tool fails
-/// the test with the package to install: these tests prove behaviour against the real broker and are never skipped.
+/// Finds and runs the command-line tools the tests check against (mosquitto, its clients, openssl, node). A missing
+/// tool fails the test with the package to install: these tests prove behaviour against the real tools and are never
+/// skipped.
 /// </summary>
 internal static class ExternalTool
 {
@@ -30,7 +31,7 @@ internal static class ExternalTool
         }
 
         throw new InvalidOperationException(
-            "'" + name + "' is not installed; the MQTT tests need the real tool. Install it with: "
+            "'" + name + "' is not installed; the tests need the real tool. Install it with: "
             + "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y " + package + " (./test.sh does this)");
     }
 
