@@ -45,7 +45,7 @@ namespace OccupancySensor.Radios
         /// Waits until <see cref="LeadMilliseconds"/> before the window opens at <paramref name="opensAtMilliseconds"/>,
         /// the moment a driver starts its receiver; returns at once when that moment has already passed.
         /// </summary>
-        public static void WaitUntilStart(IClock clock, IDelay delay, long opensAtMilliseconds)
+        internal static void WaitUntilStart(IClock clock, IDelay delay, long opensAtMilliseconds)
         {
             long startAt = opensAtMilliseconds - LeadMilliseconds;
             long early = startAt - clock.NowMilliseconds;
@@ -59,7 +59,7 @@ namespace OccupancySensor.Radios
         /// How often a listening driver polls for the window's end, in whole milliseconds (at least 1): once a symbol,
         /// as nothing can end before the preamble timeout unless a packet is being received.
         /// </summary>
-        public static int PollMilliseconds(LoraModulation modulation)
+        internal static int PollMilliseconds(LoraModulation modulation)
         {
             long symbolMicroseconds = TimeOnAir.SymbolMicroseconds(modulation.SpreadingFactor, modulation.BandwidthHz);
             int pollEvery = (int)(symbolMicroseconds / 1000);

@@ -78,6 +78,10 @@ public class LoraNetworkJoinTests
         // Still a network's addresses: one per device, each under the NetID's NwkID (its top 7 bits, LoRaWAN 1.0.x).
         Assert.Equal(DeviceIds.Length, forward.Select(s => s.DevAddr).Distinct().Count());
         Assert.All(forward, s => Assert.Equal(NwkId, s.DevAddr >> 25));
+
+        // The same, written out for this network's NetID 0x000013: NwkID 0x13 in the top 7 bits is 0x26 or 0x27.
+        Assert.Equal(0x000013, LoraNetwork.NetId);
+        Assert.All(forward, s => Assert.Contains(s.DevAddr >> 24, new[] { 0x26u, 0x27u }));
         Assert.All(forward, s => Assert.InRange(s.AppNonce, 0, 0xFF_FFFF));
     }
 
@@ -111,8 +115,8 @@ public class LoraNetworkJoinTests
         // Search DevEUIs in order for the first pair whose first-choice DevAddr is the same (a birthday clash of
         // 25 bits: a few thousand DevEUIs).
         var firstChoice = new Dictionary<uint, byte[]>();
-        byte[] earlier, later;
-        for (ulong n = 0; ; n++)
+        byte[]? earlier = null, later = null;
+        for (ulong n = 0; n < 1_000_000 && earlier == null; n++)
         {
             var devEui = new byte[8];
             BinaryPrimitives.WriteUInt64BigEndian(devEui, 0x70B3D57ED0060000UL + n);
@@ -120,11 +124,13 @@ public class LoraNetworkJoinTests
             if (firstChoice.TryGetValue(address, out var other))
             {
                 (earlier, later) = (other, devEui);
-                break;
+                continue;
             }
 
             firstChoice.Add(address, devEui);
         }
+
+        Assert.True(earlier != null && later != null, "no two of a million DevEUIs share a first-choice DevAddr: has the hash changed?");
 
         var network = new LoraNetwork();
         var radios = new[] { earlier, later }

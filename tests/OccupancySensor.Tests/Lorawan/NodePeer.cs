@@ -11,6 +11,9 @@ namespace OccupancySensor.Tests.Lorawan;
 /// </summary>
 internal static class NodePeer
 {
+    // A peer answers in well under a second; a busy CI machine gets a generous margin.
+    private static readonly TimeSpan PeerTimeout = TimeSpan.FromSeconds(60);
+
     public static JsonNode Run(string script, JsonObject request)
     {
         var scriptPath = Path.Combine(AppContext.BaseDirectory, "Lorawan", "Peers", script);
@@ -27,6 +30,14 @@ internal static class NodePeer
         var stderr = process.StandardError.ReadToEndAsync();
         process.StandardInput.Write(request.ToJsonString());
         process.StandardInput.Close();
+        // A peer that hangs fails its test instead of hanging the whole run.
+        if (!process.WaitForExit(PeerTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            throw new TimeoutException("node " + script + " gave no answer within " + PeerTimeout.TotalSeconds + " s: " + stderr.Result);
+        }
+
         process.WaitForExit();
         if (process.ExitCode != 0)
         {

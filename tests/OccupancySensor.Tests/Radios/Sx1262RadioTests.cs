@@ -265,6 +265,16 @@ public sealed class Sx1262RadioTests
 
         Assert.Equal(RadioStatus.NoCompletion, _radio.LastStatus);
         Assert.True(_chip.Asleep);
+
+        // The IRQ status is first read once the packet's time on air has passed since SetTx, then polled until two
+        // 100 ms margins have passed (the chip's own timeout takes the first): the last read comes within one poll
+        // (a millisecond's wait plus the model's BUSY time of a few) of that deadline.
+        long setTxAt = _chip.Frames.Last(f => f.Out[0] == 0x83).At;
+        var polls = _chip.Frames.Where(f => f.Out[0] == 0x12 && f.At > setTxAt).Select(f => f.At).ToArray();
+        long airtime = (TimeOnAir.Microseconds(Uplink(7), 1, LoraChip.Sx126x) + 999) / 1000;
+        Assert.True(polls[0] - setTxAt >= airtime, "IRQ status read " + (polls[0] - setTxAt) + " ms after SetTx, before the time on air");
+        long poll = polls[1] - polls[0];
+        Assert.InRange(polls[^1] - polls[0], 200, 200 + poll);
     }
 
     [Fact]

@@ -14,6 +14,10 @@ internal sealed class WatchedProcess : IDisposable
     private readonly Action<string> _read;
     private readonly List<string> _lines = new();
 
+    // A line the reader could not take (malformed output): thrown from WaitUntil on the test's thread, because an
+    // exception on the process's event thread would end the whole test host instead of one test.
+    private Exception? _readFailure;
+
     /// <param name="name">The tool's name for the error when it does not start.</param>
     /// <param name="start">What to run; output redirection is set here.</param>
     /// <param name="read">Called with each line, under <see cref="Gate"/>.</param>
@@ -48,7 +52,19 @@ internal sealed class WatchedProcess : IDisposable
     }
 
     /// <summary>True when <paramref name="condition"/> (evaluated under <see cref="Gate"/>) held within <paramref name="limit"/>.</summary>
-    public bool WaitUntil(Func<bool> condition, TimeSpan limit) => GateWait.Until(Gate, condition, limit);
+    public bool WaitUntil(Func<bool> condition, TimeSpan limit)
+    {
+        var met = GateWait.Until(Gate, () => _readFailure != null || condition(), limit);
+        lock (Gate)
+        {
+            if (_readFailure != null)
+            {
+                throw new InvalidOperationException("could not read a line of the tool's output", _readFailure);
+            }
+        }
+
+        return met;
+    }
 
     public void Dispose()
     {
@@ -78,7 +94,15 @@ internal sealed class WatchedProcess : IDisposable
         lock (Gate)
         {
             _lines.Add(line);
-            _read(line);
+            try
+            {
+                _read(line);
+            }
+            catch (Exception e) when (_readFailure == null)
+            {
+                _readFailure = e;
+            }
+
             Monitor.PulseAll(Gate);
         }
     }

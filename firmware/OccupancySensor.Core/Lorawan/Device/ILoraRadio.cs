@@ -12,6 +12,7 @@ namespace OccupancySensor.Lorawan.Device
         /// <summary>
         /// Sends one packet and returns when the radio has it (the air time follows; the MAC computes its end from
         /// the time on air). Returns false when the radio could not send (bus fault, no answer): nothing went out.
+        /// The buffer is only read, and not kept after the call: the MAC retransmits the same bytes from it.
         /// </summary>
         bool Transmit(int frequencyHz, LoraModulation modulation, byte[] buffer, int length);
 
