@@ -139,6 +139,11 @@ public class EndDeviceTests(ITestOutputHelper output)
         }
 
         Assert.Equal(windows.Count, w);
+
+        // Each window, the join accept's too, reached the radio ReceiveLeadMilliseconds before it opened, so the radio
+        // can have its receiver listening before the downlink's preamble starts.
+        Assert.All(harness.Radio.Windows.Zip(harness.Radio.HandedAt),
+            window => Assert.Equal(window.First.OpensAt - ClassADevice.ReceiveLeadMilliseconds, window.Second));
         var hours = (harness.Now - join.Start) / 3_600_000.0;
         var airtime = harness.Radio.Transmissions.Sum(t => t.AirtimeMicroseconds) / 1e6;
         output.WriteLine($"1000 uplinks (DR5, 8 channels, {alerts} confirmed) took {hours:F2} h of device time, {airtime:F1} s of airtime");
@@ -341,6 +346,7 @@ public class EndDeviceBehaviourTests(ITestOutputHelper output)
         // margin 10, 3 gateways; and a LinkADRReq whose mask names empty slot 8 (0x0100: channel mask NACK, nothing
         // applied). The LinkCheckAns between them keeps the two LinkADRReq from forming one block.
         Assert.Equal((10, 3), (harness.Device.Mac.LinkMargin, harness.Device.Mac.GatewayCount));
+        Assert.DoesNotContain(harness.Downlinks, d => d.Port == 0);
         Assert.Equal(new[] { 0 }, Enumerable.Range(0, 16).Where(harness.Device.Region.IsChannelEnabled));
         Assert.Equal(3, harness.Device.Mac.DataRate);
 
@@ -864,8 +870,9 @@ public class EndDeviceMacCommandTests(ITestOutputHelper output)
         var faults = new FaultLog();
         harness.Device.Faults = faults;
 
-        // DevStatusReq, then 0x0C (ADRParamSetupReq: LoRaWAN 1.1 only, unknown to a 1.0.4 device), then DutyCycleReq.
-        var downlink = harness.BuildDownlinks(DevAddr, new[] { new JsonObject { ["fcnt"] = 0, ["fopts"] = "06" + "0c00" + "0402", ["payload"] = "" } });
+        // DevStatusReq, then 0x0C (ADRParamSetupReq: LoRaWAN 1.1 only, unknown to a 1.0.4 device), then DutyCycleReq;
+        // and an application payload on port 2.
+        var downlink = harness.BuildDownlinks(DevAddr, new[] { new JsonObject { ["fcnt"] = 0, ["fopts"] = "06" + "0c00" + "0402", ["fport"] = 2, ["payload"] = "0102" } });
         harness.Radio.OnTransmit = t =>
         {
             if (harness.Radio.Transmissions.Count == 2)
@@ -883,6 +890,40 @@ public class EndDeviceMacCommandTests(ITestOutputHelper output)
         var fault = faults.GetRecent(0);
         Assert.Equal((FaultSource.Uplink, FaultCode.Invalid, "unknown MAC command 0x0C"), (fault.Source, fault.Code, fault.Detail));
         Assert.True(fault.TimestampMilliseconds > harness.Radio.Transmissions[1].End);
+
+        // The unknown command ends the MAC commands only: the application still gets its payload.
+        var (port, payload) = Assert.Single(harness.Downlinks);
+        Assert.Equal((2, "0102"), (port, Hex.Of(payload)));
+    }
+
+    [Fact]
+    public void A_payload_the_data_rate_takes_alone_goes_out_when_waiting_MAC_answers_leave_it_no_room()
+    {
+        var harness = new DeviceHarness(new Eu868Region());
+        harness.AcceptJoins(t => (t.FrequencyHz, t.SpreadingFactor, t.BandwidthHz), DevAddr);
+        harness.Device.Join();
+        harness.Run(() => harness.Device.IsJoined, 60_000);
+
+        // RXTimingSetupReq (RX1 2 s after the uplink): its answer is sticky, repeated until a downlink comes.
+        var downlink = harness.BuildDownlinks(DevAddr, new[] { new JsonObject { ["fcnt"] = 0, ["fopts"] = "0802", ["payload"] = "" } });
+        harness.Radio.OnTransmit = t =>
+        {
+            if (harness.Radio.Transmissions.Count == 2)
+            {
+                harness.Radio.Schedule(t.End + 1000, t.FrequencyHz, t.SpreadingFactor, t.BandwidthHz, downlink[0]);
+            }
+        };
+        Assert.True(Send(harness, 1));
+        Assert.True(harness.Device.MaxApplicationPayload < harness.Device.PayloadLimit, "no MAC answer is waiting");
+
+        // A payload of everything the data rate takes is queued and sent whole; the answer gives way.
+        var full = Enumerable.Range(0, harness.Device.PayloadLimit).Select(i => (byte)i).ToArray();
+        Assert.True(harness.Device.RequestUplink(full, 0, full.Length, 1, false));
+        harness.Run(() => harness.Done.Count == 2, harness.Now + 86_400_000);
+        var frame = harness.Verify(harness.Radio.Transmissions.Skip(2).Take(1))[0]!;
+        Assert.True((bool)frame["micOk"]!);
+        Assert.Equal(Hex.Of(full), (string?)frame["payload"]);
+        Assert.Equal("", (string?)frame["fopts"]);
     }
 
     [Fact]

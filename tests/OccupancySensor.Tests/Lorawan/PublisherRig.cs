@@ -52,6 +52,9 @@ internal sealed class PublisherRig
     /// <summary>Whether the gateway hears a transmission (false: a coverage loss; nothing is answered).</summary>
     public Func<Transmission, bool> Heard { get; set; } = _ => true;
 
+    /// <summary>Runs after each minute's readings with the minute's number: a test adds readings of its own.</summary>
+    public Action<int>? EveryMinute { get; set; }
+
     /// <summary>Readings produced, in the order produced, with the sequence numbers the log gave them.</summary>
     public List<Reading> Produced { get; } = new();
 
@@ -165,9 +168,12 @@ internal sealed class PublisherRig
             // On the flash log's 0.01 grid: the log keeps hundredths, and the payload rounds what the log kept.
             Produce(Reading.Ambient(now, _random.Next(2000, 2400) / 100f, _random.Next(3000, 6000) / 100f, _random.Next(95000, 105000) / 100f));
         }
+
+        EveryMinute?.Invoke(minute);
     }
 
-    private void Produce(Reading reading)
+    /// <summary>Hands a reading to the publisher as the unit would, numbered by the log.</summary>
+    public void Produce(Reading reading)
     {
         reading.Sequence = Log.NextSequence;
         Publisher.Accept(reading);

@@ -91,6 +91,24 @@ public class PublisherTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Readings_sent_behind_a_drop_report_into_a_dead_link_are_sent_again()
+    {
+        var rig = new PublisherRig(seed: 5);
+        rig.Join();
+        var deafFrom = rig.Now + 3_600_000;
+        var deafUntil = deafFrom + 2 * 3_600_000;
+        rig.Heard = t => t.Start < deafFrom || t.Start >= deafUntil;
+
+        // A drop report every minute: unconfirmed, ahead of the queue, and numbered after the minute's other readings,
+        // so frames of older readings from the log follow it. What went into the dead link is sent again all the same.
+        rig.EveryMinute = minute => rig.Produce(Reading.ReadingsDropped(rig.Now, 1, minute + 1));
+        rig.Run(() => rig.Now >= deafUntil + 3_600_000, 10L * 86_400_000);
+
+        rig.AssertExactly(rig.Received(out _), repeatsAllowed: true);
+        Assert.True(rig.Publisher.Unacknowledged > 0, "the lost link went unnoticed");
+    }
+
+    [Fact]
     public void Feeding_uplinks_from_the_log_allocates_nothing()
     {
         var radio = new AcknowledgingRadio();

@@ -32,6 +32,9 @@ internal sealed class SimulatedLoraRadio : ILoraRadio
 
     public List<Window> Windows { get; } = new();
 
+    /// <summary>Per window of <see cref="Windows"/>, the time the device handed it to the radio.</summary>
+    public List<long> HandedAt { get; } = new();
+
     /// <summary>Called for each transmission, so a network in the test can answer it.</summary>
     public Action<Transmission>? OnTransmit { get; set; }
 
@@ -60,6 +63,7 @@ internal sealed class SimulatedLoraRadio : ILoraRadio
     public int Receive(int frequencyHz, LoraModulation modulation, long opensAtMilliseconds, byte[] buffer)
     {
         Windows.Add(new Window(opensAtMilliseconds, frequencyHz, modulation.SpreadingFactor, modulation.BandwidthHz, modulation.Crc));
+        HandedAt.Add(Now);
         var index = _scheduled.FindIndex(s => s.OpensAt == opensAtMilliseconds && s.FrequencyHz == frequencyHz &&
                                               s.SpreadingFactor == modulation.SpreadingFactor && s.BandwidthHz == modulation.BandwidthHz);
         if (index < 0)

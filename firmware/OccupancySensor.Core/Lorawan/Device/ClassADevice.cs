@@ -31,6 +31,15 @@ namespace OccupancySensor.Lorawan.Device
         /// <summary>JOIN_ACCEPT_DELAY2 in milliseconds.</summary>
         public const int JoinAcceptDelay2 = 6000;
 
+        /// <summary>
+        /// How long before a receive window opens the device hands it to the radio, which waits out the rest and
+        /// starts its receiver a little before the opening (the drivers: 10 ms). Handed over at the opening itself,
+        /// the receiver started only after the chip's setup (a dozen SPI frames) and, on the device, after the
+        /// sampling loop's frame that runs first: later than the 5 preamble symbols a receiver needs of the 8 sent,
+        /// which at SF7 take 12 ms in all.
+        /// </summary>
+        public const int ReceiveLeadMilliseconds = 50;
+
         /// <summary>Transmissions of a confirmed uplink before it is given up as not acknowledged.</summary>
         public const int ConfirmedAttempts = 4;
 
@@ -207,7 +216,16 @@ namespace OccupancySensor.Lorawan.Device
         /// <summary>The largest application payload the current data rate takes with the MAC answers now waiting.</summary>
         public int MaxApplicationPayload
         {
-            get { return _region.GetDataRate(_mac.DataRate).MaxApplicationPayload - _mac.AnswerLength; }
+            get { return PayloadLimit - _mac.AnswerLength; }
+        }
+
+        /// <summary>
+        /// The largest application payload the current data rate takes alone: what <see cref="RequestUplink"/>
+        /// accepts, as waiting MAC answers give way to a payload that leaves them no room (the network asks again).
+        /// </summary>
+        public int PayloadLimit
+        {
+            get { return _region.GetDataRate(_mac.DataRate).MaxApplicationPayload; }
         }
 
         /// <summary>
@@ -265,7 +283,7 @@ namespace OccupancySensor.Lorawan.Device
         /// </summary>
         public bool RequestUplink(byte[] payload, int offset, int length, int port, bool confirmed)
         {
-            if (_pending || !_session.IsActive || port < 1 || port > 223 || length < 0 || length > MaxApplicationPayload)
+            if (_pending || !_session.IsActive || port < 1 || port > 223 || length < 0 || length > PayloadLimit)
             {
                 return false;
             }
@@ -377,6 +395,12 @@ namespace OccupancySensor.Lorawan.Device
             }
         }
 
+        // When a window opening at opensAt is handed to the radio (see ReceiveLeadMilliseconds).
+        private static long HandOverAt(long opensAt)
+        {
+            return opensAt - ReceiveLeadMilliseconds;
+        }
+
         private static long EndOf(long start, long airtimeMicroseconds)
         {
             return start + (airtimeMicroseconds + 999) / 1000;
@@ -442,16 +466,16 @@ namespace OccupancySensor.Lorawan.Device
             _rx2At = end + JoinAcceptDelay2;
             _rx1Done = false;
             _state = DeviceState.JoinReceiving;
-            return _rx1At;
+            return HandOverAt(_rx1At);
         }
 
         private long ReceiveJoinAccept(long now)
         {
             if (!_rx1Done)
             {
-                if (now < _rx1At)
+                if (now < HandOverAt(_rx1At))
                 {
-                    return _rx1At;
+                    return HandOverAt(_rx1At);
                 }
 
                 _rx1Done = true;
@@ -462,9 +486,9 @@ namespace OccupancySensor.Lorawan.Device
                 }
             }
 
-            if (now < _rx2At)
+            if (now < HandOverAt(_rx2At))
             {
-                return _rx2At;
+                return HandOverAt(_rx2At);
             }
 
             if (!TryJoin(_radio.Receive(_region.Rx2FrequencyHz, DownlinkModulation(_region.Rx2DataRate), _rx2At, _received)))
@@ -602,7 +626,7 @@ namespace OccupancySensor.Lorawan.Device
             _rx1Done = false;
             _downlinkSeen = false;
             _state = DeviceState.UplinkReceiving;
-            return _rx1At;
+            return HandOverAt(_rx1At);
         }
 
         // Reads the counters from flash if that has not worked yet (a flash error at start must not stop the unit,
@@ -696,9 +720,9 @@ namespace OccupancySensor.Lorawan.Device
         {
             if (!_rx1Done)
             {
-                if (now < _rx1At)
+                if (now < HandOverAt(_rx1At))
                 {
-                    return _rx1At;
+                    return HandOverAt(_rx1At);
                 }
 
                 _rx1Done = true;
@@ -709,9 +733,9 @@ namespace OccupancySensor.Lorawan.Device
                 }
             }
 
-            if (now < _rx2At)
+            if (now < HandOverAt(_rx2At))
             {
-                return _rx2At;
+                return HandOverAt(_rx2At);
             }
 
             HandleDownlink(_radio.Receive(_region.Rx2FrequencyHz, DownlinkModulation(_region.Rx2DataRate), _rx2At, _received), now);
@@ -756,7 +780,9 @@ namespace OccupancySensor.Lorawan.Device
             {
                 RecordUnknownCommand(now, _mac.LastUnknownCommand);
             }
-            else if (_downlink.HasPort && _listener != null)
+
+            // An unknown MAC command ends only the reading of MAC commands; the application's payload still counts.
+            if (_downlink.HasPort && _downlink.Port != 0 && _listener != null)
             {
                 _listener.DownlinkReceived(_downlink.Port, _downlink.Payload, _downlink.PayloadLength);
             }

@@ -212,7 +212,13 @@ namespace OccupancySensor.Lorawan.Uplink
                 return false;
             }
 
+            // Room beside the MAC answers waiting, unless that leaves none for a record: then the answers give way.
             int max = _device.MaxApplicationPayload;
+            if (max < ReadingPayloadEncoder.MaxRecordLength)
+            {
+                max = _device.PayloadLimit;
+            }
+
             if (_answerWaiting)
             {
                 _answerInFlight = _commandsReceived;
@@ -351,6 +357,7 @@ namespace OccupancySensor.Lorawan.Uplink
                 _probe.Succeeded();
                 _framesSinceAck = 0;
                 _unverifiedFrom = 0;
+                _unverifiedThrough = 0;
             }
             else if (_source != FromAnswer)
             {
@@ -358,12 +365,17 @@ namespace OccupancySensor.Lorawan.Uplink
                 if (_source == FromLog || _source == FromPriority)
                 {
                     // Sent without a receipt: repeated from history if the next confirmed uplink finds the link dead.
-                    if (_unverifiedFrom == 0)
+                    // The oldest and newest sent, not the first and last: a drop report (priority, the newest
+                    // sequence) goes ahead of older readings from the log.
+                    if (_unverifiedFrom == 0 || _inFlightFirst < _unverifiedFrom)
                     {
                         _unverifiedFrom = _inFlightFirst;
                     }
 
-                    _unverifiedThrough = _inFlightLast;
+                    if (_inFlightLast > _unverifiedThrough)
+                    {
+                        _unverifiedThrough = _inFlightLast;
+                    }
                 }
             }
 
@@ -427,6 +439,7 @@ namespace OccupancySensor.Lorawan.Uplink
                 _log.BeginHistory(_unverifiedFrom, _unverifiedThrough);
                 _repeating = true;
                 _unverifiedFrom = 0;
+                _unverifiedThrough = 0;
             }
 
             _linkLost = true;
