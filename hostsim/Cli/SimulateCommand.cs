@@ -104,7 +104,7 @@ public static class SimulateCommand
                     speed = x;
                     break;
                 case "--speed":
-                    return Fail(error, $"--speed must be a number from 0.01 to 100000 (got '{value}')");
+                    return Fail(error, $"--speed must be a number from {RealTimePacing.MinSpeed} to {RealTimePacing.MaxSpeed} (got '{value}')");
                 default:
                     return Fail(error, $"unknown option '{arg}'");
             }

@@ -19,7 +19,7 @@ public sealed class RealTimePacing
     {
         if (!(speed >= MinSpeed && speed <= MaxSpeed))
         {
-            throw new ArgumentOutOfRangeException(nameof(speed), speed, "speed must be from 0.01 to 100000");
+            throw new ArgumentOutOfRangeException(nameof(speed), speed, $"speed must be from {MinSpeed} to {MaxSpeed}");
         }
 
         Speed = speed;

@@ -192,16 +192,18 @@ namespace OccupancySensor.Lorawan.Uplink
             return due;
         }
 
+        // An alert or drop report still queued counts even when a full log has since pushed it out of the log.
         private bool HasWork()
         {
-            return _answerWaiting || _outbound.Pending > 0 || _log.HistoryActive;
+            return _answerWaiting || _outbound.Pending > 0 || _outbound.Priority.Count > 0 || _log.HistoryActive;
         }
 
         // Hands over the next payload if the device is joined, free, and nothing holds the publisher back.
         private bool Feed(long now)
         {
-            if (_source != FromNothing || !_device.IsJoined || _device.HasPendingUplink || now < _holdUntil)
+            if (_source != FromNothing || !_device.IsJoined || _device.HasPendingUplink || now < _holdUntil || !HasWork())
             {
+                // Idle steps (most: one per sampling frame) end here, before the duty-cycle scan of every channel.
                 return false;
             }
 

@@ -17,7 +17,7 @@ namespace OccupancySensor.Processing
         /// <summary>
         /// How soon a second PIR trigger must follow a lone one to confirm it. Someone walking in fires the PIR again
         /// as soon as its blind time (about 2.5 s on an HC-SR501) is over; a false trigger comes about once in 300
-        /// empty 30-second windows (sensing.md), so two within 30 s by chance are about that rare again.
+        /// empty 30-second windows (a public PIR recording; see hostsim's Fidget), so two within 30 s by chance are about that rare again.
         /// </summary>
         public const long MotionConfirmMilliseconds = 30000;
 
@@ -34,7 +34,8 @@ namespace OccupancySensor.Processing
         /// </summary>
         public const long ThermalSilentMilliseconds = 5000;
 
-        private const long NoMotion = long.MinValue / 2;
+        // "Never" for the times below, far enough from long.MinValue that now - Never cannot overflow.
+        private const long Never = long.MinValue / 2;
 
         private readonly ZoneConfiguration[] _zones;
         private readonly bool _motionNeedsConfirmation;
@@ -48,7 +49,7 @@ namespace OccupancySensor.Processing
         // People in the zone not under judgement for having left (PeopleTracker.MayHaveLeft): only they renew the
         // zone's evidence, so that the vacant hold of someone judged gone runs from when their spot went cold.
         private readonly int[] _surePeople;
-        private long _lastFrame = NoMotion;
+        private long _lastFrame = Never;
         private bool _viewOccupied;
         private long _viewLastEvidence;
         private int _viewPeople;
@@ -76,9 +77,9 @@ namespace OccupancySensor.Processing
             _surePeople = new int[zones.Length];
             for (int z = 0; z < zones.Length; z++)
             {
-                _unconfirmedMotion[z] = NoMotion;
-                _lastMotion[z] = NoMotion;
-                _lastSeen[z] = NoMotion;
+                _unconfirmedMotion[z] = Never;
+                _lastMotion[z] = Never;
+                _lastSeen[z] = Never;
             }
         }
 

@@ -68,7 +68,7 @@ namespace OccupancySensor.Processing
         // A person's usual blob mass and the usual warmth of their spot, and since when the spot has been cool.
         private readonly float[] _refMass = new float[MaxTracks];
         private readonly float[] _refSpot = new float[MaxTracks];
-        private readonly long[] _lightSince = new long[MaxTracks];
+        private readonly long[] _coolSince = new long[MaxTracks];
         private readonly long[] _spotWarmAt = new long[MaxTracks];
         private readonly float[] _settleY = new float[MaxTracks];
         private readonly long[] _movingSince = new long[MaxTracks];
@@ -169,7 +169,7 @@ namespace OccupancySensor.Processing
         /// </summary>
         public bool MayHaveLeft(int track)
         {
-            return _live[track] && _person[track] && _lightSince[track] != long.MinValue;
+            return _live[track] && _person[track] && _coolSince[track] != long.MinValue;
         }
 
         /// <summary>Whether slot <paramref name="track"/> holds a track at all.</summary>
@@ -540,7 +540,7 @@ namespace OccupancySensor.Processing
                 _lastMass[t] = blobs.MassOf(b);
                 if (_confirmed[t] && alone)
                 {
-                    JudgeMotion(t, b, column, row, now, move, stillLimit);
+                    JudgeMotion(t, blobs, b, column, row, now, move, stillLimit);
                     JudgeLeaving(t, blobs, b, now, seconds);
                 }
 
@@ -571,11 +571,11 @@ namespace OccupancySensor.Processing
             _anchorY[t] = row;
             _lastMotionAt[t] = now;
             _movingSince[t] = long.MinValue;
-            _lightSince[t] = long.MinValue;
+            _coolSince[t] = long.MinValue;
             _refSpot[t] = 0;
         }
 
-        private void JudgeMotion(int t, int blob, float column, float row, long now, float move, long stillLimit)
+        private void JudgeMotion(int t, BlobFinder blobs, int blob, float column, float row, long now, float move, long stillLimit)
         {
             float dx = column - _anchorX[t];
             float dy = row - _anchorY[t];
@@ -597,7 +597,7 @@ namespace OccupancySensor.Processing
                 {
                     _movingSince[t] = long.MinValue;
                 }
-                else if (moved2 >= move * move && HasRecentJump(blob, now))
+                else if (moved2 >= move * move && HasRecentJump(blobs, blob, now))
                 {
                     if (_movingSince[t] == long.MinValue)
                     {
@@ -606,7 +606,7 @@ namespace OccupancySensor.Processing
                     else if (now - _movingSince[t] >= SustainedMoveMilliseconds)
                     {
                         _person[t] = true;
-                        _lightSince[t] = long.MinValue;
+                        _coolSince[t] = long.MinValue;
                         _refSpot[t] = 0;
                         _anchorX[t] = column;
                         _anchorY[t] = row;
@@ -680,7 +680,7 @@ namespace OccupancySensor.Processing
                 _spotWarmAt[t] = now;
             }
 
-            bool cool = _lightSince[t] == long.MinValue
+            bool cool = _coolSince[t] == long.MinValue
                 ? spot < LeftSpotShare * _refSpot[t] && mass < LeftMassShare * _refMass[t] &&
                   now - _spotWarmAt[t] <= SuddenMilliseconds
                 : spot < RecoverSpotShare * _refSpot[t];
@@ -689,32 +689,36 @@ namespace OccupancySensor.Processing
                 float rate = BackgroundModel.Rate(seconds, RefSeconds);
                 _refMass[t] += (mass - _refMass[t]) * rate;
                 _refSpot[t] += (spot - _refSpot[t]) * rate;
-                _lightSince[t] = long.MinValue;
+                _coolSince[t] = long.MinValue;
                 return;
             }
 
-            if (_lightSince[t] == long.MinValue)
+            if (_coolSince[t] == long.MinValue)
             {
-                _lightSince[t] = now;
+                _coolSince[t] = now;
             }
-            else if (now - _lightSince[t] >= LeftMilliseconds)
+            else if (now - _coolSince[t] >= LeftMilliseconds)
             {
                 // The person stood up and left: the track is a heat source from now on, at the place where it is.
                 _person[t] = false;
                 _anchorX[t] = _x[t];
                 _anchorY[t] = _y[t];
                 _movingSince[t] = long.MinValue;
-                _lightSince[t] = long.MinValue;
+                _coolSince[t] = long.MinValue;
             }
         }
 
-        private bool HasRecentJump(int blob, long now)
+        private bool HasRecentJump(BlobFinder blobs, int blob, long now)
         {
-            for (int i = 0; i < _pixels; i++)
+            // Not now - jumpAt <= limit: a pixel that never jumped holds long.MinValue, and the subtraction would
+            // overflow to a negative number that passes as a recent jump. Only the warm pixels are looked at: every
+            // blob pixel is one of them, and there are few of them where the view has hundreds of pixels.
+            long since = now - RecentJumpMilliseconds;
+            int warm = blobs.WarmCount;
+            for (int k = 0; k < warm; k++)
             {
-                // Not now - jumpAt <= limit: a pixel that never jumped holds long.MinValue, and the subtraction
-                // would overflow to a negative number that passes as a recent jump.
-                if (_pixelBlob[i] == blob && _jumpAt[i] >= now - RecentJumpMilliseconds)
+                int i = blobs.WarmPixel(k);
+                if (_pixelBlob[i] == blob && _jumpAt[i] >= since)
                 {
                     return true;
                 }
