@@ -233,7 +233,8 @@ public sealed class LoraNetwork
     private void SendRx1(ChannelRadio radio, LoraFrame uplink, long opensAt, byte[] downlink)
     {
         radio.Schedule(opensAt, uplink.FrequencyHz, uplink.SpreadingFactor, uplink.BandwidthHz, downlink);
-        var modulation = LoraModulation.LorawanUplink(uplink.SpreadingFactor, uplink.BandwidthHz);
+        // A downlink goes out without the payload CRC (LoraModulation.LorawanDownlink, as the device listens for it).
+        var modulation = LoraModulation.LorawanDownlink(uplink.SpreadingFactor, uplink.BandwidthHz);
         _frames.Add(new LoraFrame(radio.Keys.DeviceId, false, opensAt, uplink.FrequencyHz, uplink.DataRate, uplink.SpreadingFactor,
                                   uplink.BandwidthHz, TimeOnAir.Microseconds(modulation, downlink.Length, LoraChip.Sx127x), true, downlink));
     }
