@@ -74,8 +74,7 @@ namespace OccupancySensor.Radios
         {
             LoraModulation longest = modulation;
             longest.Crc = true;
-            long packet = TimeOnAir.Microseconds(longest, 255, chip);
-            return TimeoutMilliseconds(modulation) + (int)((packet + 999) / 1000) + CompletionMarginMilliseconds;
+            return TimeoutMilliseconds(modulation) + TimeOnAir.Milliseconds(longest, 255, chip) + CompletionMarginMilliseconds;
         }
     }
 }

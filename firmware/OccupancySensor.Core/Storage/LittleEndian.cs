@@ -13,6 +13,14 @@ namespace OccupancySensor.Storage
             buffer[offset + 1] = (byte)(value >> 8);
         }
 
+        /// <summary>Writes the low 24 bits of a value (LoRaWAN frequencies, nonces and NetIDs are 3 bytes).</summary>
+        public static void Put24(byte[] buffer, int offset, int value)
+        {
+            buffer[offset] = (byte)value;
+            buffer[offset + 1] = (byte)(value >> 8);
+            buffer[offset + 2] = (byte)(value >> 16);
+        }
+
         /// <summary>Writes a 32-bit value.</summary>
         public static void Put32(byte[] buffer, int offset, uint value)
         {
@@ -33,6 +41,12 @@ namespace OccupancySensor.Storage
         public static short Get16(byte[] buffer, int offset)
         {
             return (short)(buffer[offset] | (buffer[offset + 1] << 8));
+        }
+
+        /// <summary>Reads an unsigned 24-bit value (0..0xFFFFFF).</summary>
+        public static int Get24(byte[] buffer, int offset)
+        {
+            return buffer[offset] | (buffer[offset + 1] << 8) | (buffer[offset + 2] << 16);
         }
 
         /// <summary>Reads an unsigned 32-bit value.</summary>

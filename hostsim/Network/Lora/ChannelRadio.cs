@@ -13,7 +13,7 @@ public sealed class ChannelRadio : ILoraRadio
 {
     private readonly LoraNetwork _network;
     private readonly IClock _clock;
-    private readonly List<(long OpensAt, int FrequencyHz, int SpreadingFactor, int BandwidthHz, byte[] Frame)> _scheduled = new();
+    private readonly ScheduledDownlinks _scheduled = new();
 
     public ChannelRadio(LoraNetwork network, LoraDeviceKeys keys, IClock clock)
     {
@@ -37,28 +37,11 @@ public sealed class ChannelRadio : ILoraRadio
 
     public int Receive(int frequencyHz, LoraModulation modulation, long opensAtMilliseconds, byte[] buffer)
     {
-        lock (_scheduled)
-        {
-            var index = _scheduled.FindIndex(s => s.OpensAt == opensAtMilliseconds && s.FrequencyHz == frequencyHz &&
-                                                  s.SpreadingFactor == modulation.SpreadingFactor && s.BandwidthHz == modulation.BandwidthHz);
-            if (index < 0)
-            {
-                return 0;
-            }
-
-            var frame = _scheduled[index].Frame;
-            _scheduled.RemoveAt(index);
-            frame.CopyTo(buffer, 0);
-            return frame.Length;
-        }
+        _scheduled.TryTake(opensAtMilliseconds, frequencyHz, modulation.SpreadingFactor, modulation.BandwidthHz, buffer, out var length);
+        return length;
     }
 
     /// <summary>The network sends <paramref name="frame"/> for a window opening at <paramref name="opensAt"/>.</summary>
-    internal void Schedule(long opensAt, int frequencyHz, int spreadingFactor, int bandwidthHz, byte[] frame)
-    {
-        lock (_scheduled)
-        {
-            _scheduled.Add((opensAt, frequencyHz, spreadingFactor, bandwidthHz, frame));
-        }
-    }
+    internal void Schedule(long opensAt, int frequencyHz, int spreadingFactor, int bandwidthHz, byte[] frame) =>
+        _scheduled.Add(opensAt, frequencyHz, spreadingFactor, bandwidthHz, frame);
 }

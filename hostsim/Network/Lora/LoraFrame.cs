@@ -1,3 +1,5 @@
+using OccupancySensor.Lorawan.Airtime;
+
 namespace OccupancySensor.HostSim.Network.Lora;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed record LoraFrame(
     byte[] Phy)
 {
     /// <summary>The end of the packet, from which receive windows count (rounded up to the millisecond, as the device does).</summary>
-    public long EndMilliseconds => StartMilliseconds + (AirtimeMicroseconds + 999) / 1000;
+    public long EndMilliseconds => TimeOnAir.EndMilliseconds(StartMilliseconds, AirtimeMicroseconds);
 }
 
 /// <summary>

@@ -23,8 +23,13 @@ public sealed class LoraNetwork
     /// <summary>The NetID in join accepts (0x000013: The Things Network's, type 0).</summary>
     public const int NetId = 0x000013;
 
-    // The Things Network's EU868 extra channels: 867.1, 867.3, 867.5, 867.7, 867.9 MHz (CFList type 0).
-    private static readonly byte[] TtnChannelList = Convert.FromHexString("184f84e85684b85e84886684586e8400");
+    /// <summary>
+    /// The CFList of the join accepts, in hex: The Things Network's EU868 extra channels 867.1, 867.3, 867.5, 867.7 and
+    /// 867.9 MHz (100 Hz units, 24-bit little-endian each), then CFList type 0.
+    /// </summary>
+    public const string TtnChannelListHex = "184f84e85684b85e84886684586e8400";
+
+    private static readonly byte[] TtnChannelList = Convert.FromHexString(TtnChannelListHex);
 
     private readonly object _gate = new();
     private readonly Eu868Region _plan = new();
@@ -228,7 +233,8 @@ public sealed class LoraNetwork
     private void SendRx1(ChannelRadio radio, LoraFrame uplink, long opensAt, byte[] downlink)
     {
         radio.Schedule(opensAt, uplink.FrequencyHz, uplink.SpreadingFactor, uplink.BandwidthHz, downlink);
-        var modulation = LoraModulation.LorawanUplink(uplink.SpreadingFactor, uplink.BandwidthHz);
+        // A downlink goes out without the payload CRC (LoraModulation.LorawanDownlink, as the device listens for it).
+        var modulation = LoraModulation.LorawanDownlink(uplink.SpreadingFactor, uplink.BandwidthHz);
         _frames.Add(new LoraFrame(radio.Keys.DeviceId, false, opensAt, uplink.FrequencyHz, uplink.DataRate, uplink.SpreadingFactor,
                                   uplink.BandwidthHz, TimeOnAir.Microseconds(modulation, downlink.Length, LoraChip.Sx127x), true, downlink));
     }

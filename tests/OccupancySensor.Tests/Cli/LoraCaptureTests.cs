@@ -67,7 +67,7 @@ public class LoraCaptureTests(ITestOutputHelper output)
                 ["devAddr"] = (string)sessions[i]["dev_addr"]!,
                 ["dlSettings"] = 0,
                 ["rxDelay"] = 1,
-                ["cfList"] = "184f84e85684b85e84886684586e8400",
+                ["cfList"] = LoraNetwork.TtnChannelListHex,
                 ["devNonce"] = (string)request["devNonce"]!,
             });
             Assert.Equal((string)byLoraPacket["hex"]!, Convert.ToHexString(plain).ToLowerInvariant());

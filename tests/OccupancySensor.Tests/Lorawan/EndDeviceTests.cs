@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OccupancySensor.HostSim.Network.Lora;
 using OccupancySensor.HostSim.Simulation;
 using OccupancySensor.Lorawan.Airtime;
 using OccupancySensor.Lorawan.Device;
@@ -18,9 +19,6 @@ namespace OccupancySensor.Tests.Lorawan;
 public class EndDeviceTests(ITestOutputHelper output)
 {
     private const uint DevAddr = 0x260B1A2C;
-
-    // The Things Network's EU868 CFList: 867.1, 867.3, 867.5, 867.7, 867.9 MHz (100 Hz units, 24-bit LE), type 0.
-    private const string TtnEuChannels = "184f84e85684b85e84886684586e8400";
 
     private static (int, int, int) SameAsUplink(Transmission t) => (t.FrequencyHz, t.SpreadingFactor, t.BandwidthHz);
 
@@ -54,7 +52,7 @@ public class EndDeviceTests(ITestOutputHelper output)
     public void A_device_joins_by_OTAA_and_sends_1000_uplinks_lora_packet_verifies_and_decrypts_to_the_readings()
     {
         var harness = new DeviceHarness(new Eu868Region());
-        harness.AcceptJoins(SameAsUplink, DevAddr, TtnEuChannels);
+        harness.AcceptJoins(SameAsUplink, DevAddr, LoraNetwork.TtnChannelListHex);
         harness.Device.Join();
         harness.Run(() => harness.Device.IsJoined, 60_000);
         Assert.Equal(new[] { DevAddr }, harness.Joined);
@@ -1027,7 +1025,7 @@ public class EndDeviceMacCommandTests(ITestOutputHelper output)
         // RX1DROffset 2, RX2 DR3 (DLSettings 0x23), RxDelay 5 s, The Things Network's CFList.
         var flash = new InMemoryFileStore();
         var harness = new DeviceHarness(new Eu868Region(), flash);
-        harness.AcceptJoins(t => (t.FrequencyHz, t.SpreadingFactor, t.BandwidthHz), DevAddr, "184f84e85684b85e84886684586e8400", dlSettings: 0x23, rxDelay: 5);
+        harness.AcceptJoins(t => (t.FrequencyHz, t.SpreadingFactor, t.BandwidthHz), DevAddr, LoraNetwork.TtnChannelListHex, dlSettings: 0x23, rxDelay: 5);
         harness.Device.Join();
         harness.Run(() => harness.Device.IsJoined, 60_000);
         var store = new LorawanStateStore(flash);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OccupancySensor.HostSim.Network.Lora;
 using OccupancySensor.HostSim.Simulation;
 using OccupancySensor.Lorawan.Regions;
 using OccupancySensor.Lorawan.Uplink;
@@ -16,9 +17,6 @@ namespace OccupancySensor.Tests.Lorawan;
 internal sealed class PublisherRig
 {
     public const uint DevAddr = 0x260B1A2C;
-
-    // The Things Network's EU868 CFList: 867.1 .. 867.9 MHz.
-    private const string TtnEuChannels = "184f84e85684b85e84886684586e8400";
 
     private readonly Random _random;
     private readonly Queue<byte[]> _acks = new();
@@ -64,7 +62,7 @@ internal sealed class PublisherRig
     /// <summary>Joins with a join accept lora-packet builds, then answers confirmed uplinks with ACKs it built.</summary>
     public void Join(int acks = 600, int firstAckCounter = 0)
     {
-        Harness.AcceptJoins(t => (t.FrequencyHz, t.SpreadingFactor, t.BandwidthHz), DevAddr, TtnEuChannels);
+        Harness.AcceptJoins(t => (t.FrequencyHz, t.SpreadingFactor, t.BandwidthHz), DevAddr, LoraNetwork.TtnChannelListHex);
         Harness.Device.Join();
         while (!Harness.Device.IsJoined)
         {

@@ -1,3 +1,4 @@
+using OccupancySensor.HostSim.Network.Lora;
 using OccupancySensor.Lorawan.Airtime;
 using OccupancySensor.Lorawan.Device;
 
@@ -11,7 +12,7 @@ internal sealed record Transmission(long Start, int FrequencyHz, int SpreadingFa
     public long AirtimeMicroseconds => TimeOnAir.Microseconds(LoraModulation.LorawanUplink(SpreadingFactor, BandwidthHz), Bytes.Length, LoraChip.Sx127x);
 
     // The gateway timestamps the end of the packet; receive windows count from it.
-    public long End => Start + (AirtimeMicroseconds + 999) / 1000;
+    public long End => TimeOnAir.EndMilliseconds(Start, AirtimeMicroseconds);
 }
 
 /// <summary>A receive window the device opened.</summary>
@@ -24,7 +25,7 @@ internal sealed record Window(long OpensAt, int FrequencyHz, int SpreadingFactor
 /// </summary>
 internal sealed class SimulatedLoraRadio : ILoraRadio
 {
-    private readonly List<(long OpensAt, int FrequencyHz, int SpreadingFactor, int BandwidthHz, byte[] Frame)> _scheduled = new();
+    private readonly ScheduledDownlinks _scheduled = new();
 
     public long Now { get; set; }
 
@@ -64,20 +65,15 @@ internal sealed class SimulatedLoraRadio : ILoraRadio
     {
         Windows.Add(new Window(opensAtMilliseconds, frequencyHz, modulation.SpreadingFactor, modulation.BandwidthHz, modulation.Crc));
         HandedAt.Add(Now);
-        var index = _scheduled.FindIndex(s => s.OpensAt == opensAtMilliseconds && s.FrequencyHz == frequencyHz &&
-                                              s.SpreadingFactor == modulation.SpreadingFactor && s.BandwidthHz == modulation.BandwidthHz);
-        if (index < 0)
+        if (!_scheduled.TryTake(opensAtMilliseconds, frequencyHz, modulation.SpreadingFactor, modulation.BandwidthHz, buffer, out var length))
         {
             return 0;
         }
 
-        var frame = _scheduled[index].Frame;
-        _scheduled.RemoveAt(index);
-        frame.CopyTo(buffer, 0);
         Delivered++;
-        return frame.Length;
+        return length;
     }
 
     public void Schedule(long opensAt, int frequencyHz, int spreadingFactor, int bandwidthHz, byte[] frame) =>
-        _scheduled.Add((opensAt, frequencyHz, spreadingFactor, bandwidthHz, frame));
+        _scheduled.Add(opensAt, frequencyHz, spreadingFactor, bandwidthHz, frame);
 }

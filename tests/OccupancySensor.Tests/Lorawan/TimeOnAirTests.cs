@@ -52,6 +52,26 @@ public class TimeOnAirTests
         Assert.Equal(microseconds, TimeOnAir.Microseconds(Modulation(7, 125_000, true), phyPayload, LoraChip.Sx126x));
     }
 
+    [Theory]
+    // 46.336 ms (SF7 BW125 14 B) and 1155.072 ms (SF12 BW125 13 B) round up to the next whole millisecond.
+    [InlineData(7, 14, 47)]
+    [InlineData(12, 13, 1156)]
+    public void Whole_milliseconds_round_the_time_on_air_up(int sf, int phyPayload, int milliseconds)
+    {
+        Assert.Equal(milliseconds, TimeOnAir.Milliseconds(Modulation(sf, 125_000, false), phyPayload, LoraChip.Sx127x));
+    }
+
+    [Theory]
+    [InlineData(1_000, 0, 1_000)]
+    [InlineData(1_000, 1, 1_001)]
+    [InlineData(1_000, 46_000, 1_046)]
+    [InlineData(1_000, 46_001, 1_047)]
+    [InlineData(1_000, 46_999, 1_047)]
+    public void A_packet_ends_on_the_millisecond_after_its_last_microsecond(long start, long airtimeMicroseconds, long end)
+    {
+        Assert.Equal(end, TimeOnAir.EndMilliseconds(start, airtimeMicroseconds));
+    }
+
     [Fact]
     public void LoRaWAN_settings_turn_low_data_rate_optimisation_on_exactly_where_a_symbol_lasts_16_ms_or_more()
     {

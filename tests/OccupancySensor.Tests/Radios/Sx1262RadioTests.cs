@@ -150,7 +150,7 @@ public sealed class Sx1262RadioTests
         Assert.True(_radio.Start());
         int from = _chip.Commands.Count;
         byte[] payload = { 0x40, 0x11, 0x22, 0x33, 0x44, 0x80, 0x01, 0x00, 0x01, 0xAA, 0xBB, 0xCC, 0xDD, 0xEE };
-        long airtime = (TimeOnAir.Microseconds(Uplink(7), payload.Length, LoraChip.Sx126x) + 999) / 1000;
+        long airtime = TimeOnAir.Milliseconds(Uplink(7), payload.Length, LoraChip.Sx126x);
 
         Assert.True(_radio.Transmit(868100000, Uplink(7), payload, payload.Length));
 
@@ -271,7 +271,7 @@ public sealed class Sx1262RadioTests
         // (a millisecond's wait plus the model's BUSY time of a few) of that deadline.
         long setTxAt = _chip.Frames.Last(f => f.Out[0] == 0x83).At;
         var polls = _chip.Frames.Where(f => f.Out[0] == 0x12 && f.At > setTxAt).Select(f => f.At).ToArray();
-        long airtime = (TimeOnAir.Microseconds(Uplink(7), 1, LoraChip.Sx126x) + 999) / 1000;
+        long airtime = TimeOnAir.Milliseconds(Uplink(7), 1, LoraChip.Sx126x);
         Assert.True(polls[0] - setTxAt >= airtime, "IRQ status read " + (polls[0] - setTxAt) + " ms after SetTx, before the time on air");
         long poll = polls[1] - polls[0];
         Assert.InRange(polls[^1] - polls[0], 200, 200 + poll);

@@ -280,7 +280,7 @@ public sealed class Sx1276RadioTests
         Assert.Equal(FaultCode.BusTimeout, _faults.GetRecent(0).Code);
 
         // Given up 100 ms after the packet's time on air, polling every millisecond (the SPI writes take no time here).
-        long airtime = (TimeOnAir.Microseconds(Uplink(7), 1, LoraChip.Sx127x) + 999) / 1000;
+        long airtime = TimeOnAir.Milliseconds(Uplink(7), 1, LoraChip.Sx127x);
         Assert.InRange(_clock.NowMilliseconds - before, airtime + 100, airtime + 101);
         Assert.Equal(0x80, _chip.Registers[0x01]);
     }

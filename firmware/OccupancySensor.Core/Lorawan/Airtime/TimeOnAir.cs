@@ -52,5 +52,23 @@ namespace OccupancySensor.Lorawan.Airtime
             long quarterSymbols = preambleQuarters + 4L * payloadSymbols;
             return (quarterSymbols * (1L << sf) * 1000000L) / (4L * modulation.BandwidthHz);
         }
+
+        /// <summary>The time on air of a packet in whole milliseconds, rounded up (see <see cref="EndMilliseconds"/>).</summary>
+        public static int Milliseconds(LoraModulation modulation, int payloadBytes, LoraChip chip)
+        {
+            return (int)((Microseconds(modulation, payloadBytes, chip) + 999) / 1000);
+        }
+
+        /// <summary>
+        /// The millisecond at which a packet that started at <paramref name="startMilliseconds"/> and lasts
+        /// <paramref name="airtimeMicroseconds"/> ends, rounded up; receive windows count from it. The device, the
+        /// simulated network and the test channels must all round the same way: the simulated network delivers a
+        /// downlink only to a window that opens at exactly the millisecond it scheduled, so a window counted from an end
+        /// rounded differently would hear nothing.
+        /// </summary>
+        public static long EndMilliseconds(long startMilliseconds, long airtimeMicroseconds)
+        {
+            return startMilliseconds + (airtimeMicroseconds + 999) / 1000;
+        }
     }
 }

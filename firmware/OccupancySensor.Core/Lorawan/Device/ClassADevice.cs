@@ -401,11 +401,6 @@ namespace OccupancySensor.Lorawan.Device
             return opensAt - ReceiveLeadMilliseconds;
         }
 
-        private static long EndOf(long start, long airtimeMicroseconds)
-        {
-            return start + (airtimeMicroseconds + 999) / 1000;
-        }
-
         private long SendJoinRequest(long now)
         {
             if (!_joinWanted)
@@ -461,7 +456,7 @@ namespace OccupancySensor.Lorawan.Device
             RecordSend(_channel, now, airtime);
             _joinBackoff.Record(now, airtime);
             _joinAttempts++;
-            long end = EndOf(now, airtime);
+            long end = TimeOnAir.EndMilliseconds(now, airtime);
             _rx1At = end + JoinAcceptDelay1;
             _rx2At = end + JoinAcceptDelay2;
             _rx1Done = false;
@@ -619,7 +614,7 @@ namespace OccupancySensor.Lorawan.Device
             long airtime = TimeOnAir.Microseconds(modulation, _frameLength, _chip);
             RecordSend(_channel, now, airtime);
             _attempts++;
-            long end = EndOf(now, airtime);
+            long end = TimeOnAir.EndMilliseconds(now, airtime);
             _mac.LastUplinkEnd = end;
             _rx1At = end + _mac.ReceiveDelaySeconds * 1000L;
             _rx2At = _rx1At + 1000;

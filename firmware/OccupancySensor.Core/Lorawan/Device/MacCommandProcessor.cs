@@ -351,7 +351,7 @@ namespace OccupancySensor.Lorawan.Device
                         AddSticky(RxParamSetup, RxParamSetupStatus(commands, args));
                         break;
                     case NewChannel:
-                        int added = _region.NewChannel(commands[args], Get24(commands, args + 1) * 100, commands[args + 4] & 0x0F, commands[args + 4] >> 4);
+                        int added = _region.NewChannel(commands[args], LittleEndian.Get24(commands, args + 1) * 100, commands[args + 4] & 0x0F, commands[args + 4] >> 4);
                         if (added >= 0)
                         {
                             Add(NewChannel, added);
@@ -369,7 +369,7 @@ namespace OccupancySensor.Lorawan.Device
                         // answer (RP002), but its length is known, so the commands after it are still read.
                         break;
                     case DlChannel:
-                        int moved = _region.SetDownlinkFrequency(commands[args], Get24(commands, args + 1) * 100);
+                        int moved = _region.SetDownlinkFrequency(commands[args], LittleEndian.Get24(commands, args + 1) * 100);
                         if (moved >= 0)
                         {
                             AddSticky(DlChannel, moved);
@@ -489,7 +489,7 @@ namespace OccupancySensor.Lorawan.Device
             int settings = commands[args];
             int offset = (settings >> 4) & 0x07;
             int rx2Rate = settings & 0x0F;
-            int frequency = Get24(commands, args + 1) * 100;
+            int frequency = LittleEndian.Get24(commands, args + 1) * 100;
             bool offsetOk = offset <= _region.MaxRx1DataRateOffset;
             bool rateOk = _region.IsReceiveDataRate(rx2Rate);
             bool frequencyOk = _region.IsReceiveFrequency(frequency);
@@ -500,11 +500,6 @@ namespace OccupancySensor.Lorawan.Device
             }
 
             return (offsetOk ? 0x04 : 0) | (rateOk ? 0x02 : 0) | (frequencyOk ? 0x01 : 0);
-        }
-
-        private static int Get24(byte[] buffer, int at)
-        {
-            return buffer[at] | (buffer[at + 1] << 8) | (buffer[at + 2] << 16);
         }
 
         private bool Add(byte command)

@@ -60,8 +60,8 @@ namespace OccupancySensor.Lorawan.Frames
                 return JoinAcceptResult.UnsupportedVersion;
             }
 
-            result.ApplicationNonce = plain[1] | (plain[2] << 8) | (plain[3] << 16);
-            result.NetworkId = plain[4] | (plain[5] << 8) | (plain[6] << 16);
+            result.ApplicationNonce = LittleEndian.Get24(plain, 1);
+            result.NetworkId = LittleEndian.Get24(plain, 4);
             result.DeviceAddress = LittleEndian.Get32(plain, 7);
             result.Rx1DataRateOffset = (settings >> 4) & 0x07;
             result.Rx2DataRate = settings & 0x0F;

@@ -1,4 +1,5 @@
 using OccupancySensor.Lorawan.Crypto;
+using OccupancySensor.Storage;
 
 namespace OccupancySensor.Lorawan.Frames
 {
@@ -22,14 +23,9 @@ namespace OccupancySensor.Lorawan.Frames
             byte[] block = _block;
             System.Array.Clear(block, 0, Aes128.BlockSize);
             block[0] = prefix;
-            block[1] = (byte)applicationNonce;
-            block[2] = (byte)(applicationNonce >> 8);
-            block[3] = (byte)(applicationNonce >> 16);
-            block[4] = (byte)networkId;
-            block[5] = (byte)(networkId >> 8);
-            block[6] = (byte)(networkId >> 16);
-            block[7] = (byte)deviceNonce;
-            block[8] = (byte)(deviceNonce >> 8);
+            LittleEndian.Put24(block, 1, applicationNonce);
+            LittleEndian.Put24(block, 4, networkId);
+            LittleEndian.Put16(block, 7, deviceNonce);
             applicationKey.EncryptBlock(block, 0, key, 0);
         }
     }

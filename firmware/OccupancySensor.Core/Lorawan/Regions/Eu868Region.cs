@@ -1,3 +1,5 @@
+using OccupancySensor.Storage;
+
 namespace OccupancySensor.Lorawan.Regions
 {
     /// <summary>
@@ -248,7 +250,7 @@ namespace OccupancySensor.Lorawan.Regions
 
             for (int i = 0; i < 5; i++)
             {
-                int frequency = (channelList[3 * i] | (channelList[3 * i + 1] << 8) | (channelList[3 * i + 2] << 16)) * 100;
+                int frequency = LittleEndian.Get24(channelList, 3 * i) * 100;
                 bool usable = frequency != 0 && _bands.BandOf(frequency) >= 0;
                 DefineChannel(3 + i, usable ? frequency : 0, 0, 5, usable);
             }

@@ -1,4 +1,5 @@
 using OccupancySensor.Lorawan.Airtime;
+using OccupancySensor.Storage;
 
 namespace OccupancySensor.Lorawan.Regions
 {
@@ -314,7 +315,7 @@ namespace OccupancySensor.Lorawan.Regions
         /// </summary>
         public void WriteChannelState(byte[] buffer, int at)
         {
-            Put24(buffer, at, Rx2FrequencyHz / 100);
+            LittleEndian.Put24(buffer, at, Rx2FrequencyHz / 100);
             buffer[at + 3] = (byte)Rx2DataRate;
             at += 4;
             int maskBytes = (ChannelCount + 7) / 8;
@@ -334,9 +335,9 @@ namespace OccupancySensor.Lorawan.Regions
             at += maskBytes;
             for (int channel = FirstDefinableChannel; channel < ChannelCount; channel++)
             {
-                Put24(buffer, at, _channelFrequencies[channel] / 100);
+                LittleEndian.Put24(buffer, at, _channelFrequencies[channel] / 100);
                 buffer[at + 3] = (byte)(_channelMinDataRate[channel] | (_channelMaxDataRate[channel] << 4));
-                Put24(buffer, at + 4, _channelDownlinkHz[channel] / 100);
+                LittleEndian.Put24(buffer, at + 4, _channelDownlinkHz[channel] / 100);
                 at += 7;
             }
         }
@@ -347,7 +348,7 @@ namespace OccupancySensor.Lorawan.Regions
         /// </summary>
         public bool ReadChannelState(byte[] buffer, int at)
         {
-            int rx2Frequency = Get24(buffer, at) * 100;
+            int rx2Frequency = LittleEndian.Get24(buffer, at) * 100;
             int rx2Rate = buffer[at + 3];
             if (!IsReceiveFrequency(rx2Frequency) || !IsReceiveDataRate(rx2Rate))
             {
@@ -359,7 +360,7 @@ namespace OccupancySensor.Lorawan.Regions
             int slot = channelsAt;
             for (int channel = FirstDefinableChannel; channel < ChannelCount; channel++, slot += 7)
             {
-                int frequency = Get24(buffer, slot) * 100;
+                int frequency = LittleEndian.Get24(buffer, slot) * 100;
                 int range = buffer[slot + 3];
                 if (frequency != 0 && ((range & 0x0F) > (range >> 4) || (range >> 4) > MaxUplinkDataRate))
                 {
@@ -372,8 +373,8 @@ namespace OccupancySensor.Lorawan.Regions
             for (int channel = FirstDefinableChannel; channel < ChannelCount; channel++, slot += 7)
             {
                 int range = buffer[slot + 3];
-                DefineChannel(channel, Get24(buffer, slot) * 100, range & 0x0F, range >> 4, false);
-                _channelDownlinkHz[channel] = Get24(buffer, slot + 4) * 100;
+                DefineChannel(channel, LittleEndian.Get24(buffer, slot) * 100, range & 0x0F, range >> 4, false);
+                _channelDownlinkHz[channel] = LittleEndian.Get24(buffer, slot + 4) * 100;
             }
 
             for (int channel = 0; channel < ChannelCount; channel++)
@@ -432,18 +433,6 @@ namespace OccupancySensor.Lorawan.Regions
         protected void SetChannelDownlink(int channel, int frequencyHz)
         {
             _channelDownlinkHz[channel] = frequencyHz;
-        }
-
-        private static void Put24(byte[] buffer, int at, int value)
-        {
-            buffer[at] = (byte)value;
-            buffer[at + 1] = (byte)(value >> 8);
-            buffer[at + 2] = (byte)(value >> 16);
-        }
-
-        private static int Get24(byte[] buffer, int at)
-        {
-            return buffer[at] | (buffer[at + 1] << 8) | (buffer[at + 2] << 16);
         }
 
         private bool IsEligible(int channel, int dataRate, long nowMilliseconds)

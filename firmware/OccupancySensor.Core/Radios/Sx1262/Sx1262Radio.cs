@@ -181,7 +181,7 @@ namespace OccupancySensor.Radios.Sx1262
                 return Fail(RadioStatus.InvalidSettings, "SX1262 transmit settings out of range");
             }
 
-            int airtime = (int)((TimeOnAir.Microseconds(modulation, length, LoraChip.Sx126x) + 999) / 1000);
+            int airtime = TimeOnAir.Milliseconds(modulation, length, LoraChip.Sx126x);
             bool ok = Configure(frequencyHz, modulation, length, false)
                       && Command3(C.SetTxParams, (byte)(sbyte)_transmitPowerDbm, C.Ramp200Microseconds)
                       && WriteBuffer(buffer, length)

@@ -178,7 +178,7 @@ namespace OccupancySensor.Radios.Sx1276
                 return FailAndSleep(RadioStatus.BusError, "SX1276 SPI transfer failed");
             }
 
-            int airtime = (int)((TimeOnAir.Microseconds(modulation, length, LoraChip.Sx127x) + 999) / 1000);
+            int airtime = TimeOnAir.Milliseconds(modulation, length, LoraChip.Sx127x);
             int flags = _irq.WaitForTransmission(R.IrqTxDone, airtime, TransmitMarginMilliseconds);
             if (flags < 0)
             {
