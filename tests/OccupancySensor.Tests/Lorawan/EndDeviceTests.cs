@@ -760,13 +760,20 @@ public class EndDeviceMacCommandTests(ITestOutputHelper output)
             ["frames"] = new JsonArray(frames.Select(f => (JsonNode)new JsonObject { ["hex"] = f.Hex, ["fcnt"] = counterBase }).ToArray()),
         }).AsArray();
 
-    [Fact]
-    public void After_a_join_without_CFList_the_setup_commands_are_applied_answered_and_used_for_windows_and_channels()
+    /// <summary>An EU868 device joined by OTAA without a CFList, RX1 on the uplink's channel and rate.</summary>
+    private static DeviceHarness JoinedEu868()
     {
         var harness = new DeviceHarness(new Eu868Region());
         harness.AcceptJoins(t => (t.FrequencyHz, t.SpreadingFactor, t.BandwidthHz), DevAddr);
         harness.Device.Join();
         harness.Run(() => harness.Device.IsJoined, 60_000);
+        return harness;
+    }
+
+    [Fact]
+    public void After_a_join_without_CFList_the_setup_commands_are_applied_answered_and_used_for_windows_and_channels()
+    {
+        var harness = JoinedEu868();
         var region = harness.Device.Region;
         Assert.Equal(new[] { 0, 1, 2 }, Enabled(region));
         harness.Device.Mac.BatteryLevel = 254;
@@ -861,10 +868,7 @@ public class EndDeviceMacCommandTests(ITestOutputHelper output)
     [Fact]
     public void An_unknown_command_between_known_ones_ends_the_frame_and_is_recorded_as_a_fault()
     {
-        var harness = new DeviceHarness(new Eu868Region());
-        harness.AcceptJoins(t => (t.FrequencyHz, t.SpreadingFactor, t.BandwidthHz), DevAddr);
-        harness.Device.Join();
-        harness.Run(() => harness.Device.IsJoined, 60_000);
+        var harness = JoinedEu868();
         var faults = new FaultLog();
         harness.Device.Faults = faults;
 
@@ -897,10 +901,7 @@ public class EndDeviceMacCommandTests(ITestOutputHelper output)
     [Fact]
     public void A_payload_the_data_rate_takes_alone_goes_out_when_waiting_MAC_answers_leave_it_no_room()
     {
-        var harness = new DeviceHarness(new Eu868Region());
-        harness.AcceptJoins(t => (t.FrequencyHz, t.SpreadingFactor, t.BandwidthHz), DevAddr);
-        harness.Device.Join();
-        harness.Run(() => harness.Device.IsJoined, 60_000);
+        var harness = JoinedEu868();
 
         // RXTimingSetupReq (RX1 2 s after the uplink): its answer is sticky, repeated until a downlink comes.
         var downlink = harness.BuildDownlinks(DevAddr, new[] { new JsonObject { ["fcnt"] = 0, ["fopts"] = "0802", ["payload"] = "" } });
