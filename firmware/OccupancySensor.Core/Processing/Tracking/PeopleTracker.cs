@@ -6,7 +6,10 @@ namespace OccupancySensor.Processing
     /// confirmed tracks first. Two people who merge into one blob keep both their tracks on it (the blob is shared)
     /// until it splits again; a new blob next to a shared one takes one of the tracks back. A track new in a
     /// blob that a track owned last frame inherits that track's side of the door, so a person who briefly splits
-    /// in two is not counted twice.
+    /// in two is not counted twice. A person's track stays on the blob that holds their warmest pixel of the last
+    /// frame when that blob is clearly the warmest in reach, and of two tracks on a blob too light for both, the one
+    /// holding the blob's warmest pixel stays: a seated person's head does not move when their blob merges with a
+    /// drink or a warm patch beside them and splits again.
     /// A track counts crossings once it is confirmed (its blob alone reached the confirmation mass twice);
     /// crossings it made before are counted then. It is a person when it appeared suddenly (people walk in;
     /// monitors and radiators warm over minutes) or once it has moved; a track split off a person's blob must
@@ -44,6 +47,11 @@ namespace OccupancySensor.Processing
         private readonly bool[] _heatPiece = new bool[MaxTracks];
         private readonly int[] _id = new int[MaxTracks];
         private readonly int[] _blob = new int[MaxTracks];
+
+        // The warmest pixel of the track's blob in the last frame, if it had the blob alone or its own warmest pixel
+        // is still the shared blob's (-1 otherwise); and the blob of this frame the track is held to by it (-1: none).
+        private readonly int[] _peakPixel = new int[MaxTracks];
+        private readonly int[] _heldBlob = new int[MaxTracks];
         private readonly int[] _age = new int[MaxTracks];
         private readonly int[] _missFrames = new int[MaxTracks];
         private readonly float[] _missSeconds = new float[MaxTracks];
@@ -118,7 +126,7 @@ namespace OccupancySensor.Processing
         /// <summary>Bytes this stage holds.</summary>
         public int AllocatedBytes
         {
-            get { return (_pixels * 13) + (MaxTracks * ((4 * 21) + (8 * 6) + 5)) + (BlobFinder.MaxBlobs * 10); }
+            get { return (_pixels * 13) + (MaxTracks * ((4 * 23) + (8 * 6) + 5)) + (BlobFinder.MaxBlobs * 10); }
         }
 
         /// <summary>In crossings counted by the last update.</summary>
@@ -281,6 +289,7 @@ namespace OccupancySensor.Processing
                 _blob[t] = -1;
             }
 
+            FindHeldBlobs(blobs, count);
             Match(blobs, count);
             Follow(blobs, now, seconds, confirmMass, settings);
             DropDuplicates(blobs, count);
@@ -290,10 +299,50 @@ namespace OccupancySensor.Processing
 
         private float Distance2(int t, BlobFinder blobs, int b)
         {
+            if (b == _heldBlob[t])
+            {
+                return 0f;
+            }
+
             float ahead = 1 + _missFrames[t];
             float dx = blobs.ColumnOf(b) - _x[t] - (_vx[t] * ahead);
             float dy = blobs.RowOf(b) - _y[t] - (_vy[t] * ahead);
             return (dx * dx) + (dy * dy);
+        }
+
+        // A person's warmest part (their head) stays put when their blob merges with something put down beside them
+        // and splits from it again, while the centroid jumps: the blob that still holds it is theirs, when it is
+        // clearly the warmest within their gate. The velocity of the merged centroid carried a person who sat down
+        // with a hot drink onto the drink (heat-sources seed 7). Not when the other part is about as warm: then the
+        // warmest pixel of the merged blob may have been the other part's (a warm object beside a seated person).
+        private const float HeldPeakRatio = 1.5f;
+
+        private void FindHeldBlobs(BlobFinder blobs, int count)
+        {
+            for (int t = 0; t < MaxTracks; t++)
+            {
+                _heldBlob[t] = -1;
+                if (!_live[t] || !_person[t] || _peakPixel[t] < 0)
+                {
+                    continue;
+                }
+
+                int held = blobs.PixelBlob[_peakPixel[t]];
+                if (held < 0)
+                {
+                    continue;
+                }
+
+                float gate = GateOf(t);
+                float warmest = blobs.PeakOf(held);
+                bool clear = true;
+                for (int b = 0; b < count && clear; b++)
+                {
+                    clear = b == held || Distance2(t, blobs, b) >= gate * gate || blobs.PeakOf(b) * HeldPeakRatio <= warmest;
+                }
+
+                _heldBlob[t] = clear ? held : -1;
+            }
         }
 
         private void Match(BlobFinder blobs, int count)
@@ -401,8 +450,11 @@ namespace OccupancySensor.Processing
                     {
                         // Tracks at the same spot: the blob splitting off takes a heat source's track before a
                         // person's, so a person's track is never handed to something warm appearing nearby.
+                        // A settled track is not handed further than it is looked for (the settled gate): a former
+                        // person's track, heat since they left, was handed to something warm appearing 1.8 pixels
+                        // from their chair, and its drift there passed for the person moving (heat-sources seed 3).
                         float d = Distance2(t, blobs, b) + (_person[t] ? SplitPersonPenalty : 0f);
-                        if (d < best)
+                        if (d < best && (!IsSettled(t) || d < _settledGate * _settledGate))
                         {
                             best = d;
                             bestTrack = t;
@@ -499,8 +551,16 @@ namespace OccupancySensor.Processing
                     _missSeconds[t] += seconds;
 
                     // A person who has sat still a while may fade for a moment (noise, a turned head) and is kept;
-                    // one who was just moving has walked out of view.
-                    bool still = _person[t] && now - _lastMotionAt[t] >= (long)(keepStill * 1000f);
+                    // one who was just moving has walked out of view. Settled in one place is still, whatever the PIR
+                    // saw: a fidget fires it, and a faint worker whose blob dropped out for a frame just after was let
+                    // go at once. The frames without their blob are judged as a spot gone cold, so one who got up
+                    // and went is not kept by the warm seat their track finds again.
+                    bool still = _person[t] && (now - _lastMotionAt[t] >= (long)(keepStill * 1000f) || IsSettled(t));
+                    if (still)
+                    {
+                        JudgeLeaving(t, 0f, 0f, now, seconds);
+                    }
+
                     if (_missSeconds[t] > (still ? keepStill : keepMoving))
                     {
                         _live[t] = false;
@@ -541,7 +601,7 @@ namespace OccupancySensor.Processing
                 if (_confirmed[t] && alone)
                 {
                     JudgeMotion(t, blobs, b, column, row, now, move, stillLimit);
-                    JudgeLeaving(t, blobs, b, now, seconds);
+                    JudgeLeaving(t, blobs.MassOf(b), blobs.MassNear(_levels != null ? _levels : blobs.Excess, b, _x[t], _y[t]), now, seconds);
                 }
 
                 CountCrossing(t);
@@ -653,19 +713,17 @@ namespace OccupancySensor.Processing
         private const long SuddenMilliseconds = 3000;
         private const float UsualSpotShare = 0.85f;
 
-        private void JudgeLeaving(int t, BlobFinder blobs, int blob, long now, float seconds)
+        private void JudgeLeaving(int t, float mass, float spot, long now, float seconds)
         {
             if (!_person[t])
             {
                 return;
             }
 
-            float mass = blobs.MassOf(blob);
-            float spot = blobs.MassNear(_levels != null ? _levels : blobs.Excess, blob, _x[t], _y[t]);
             if (_refSpot[t] <= 0)
             {
                 // No usual levels yet: they are taken when the person first settles.
-                if (IsSettled(t))
+                if (IsSettled(t) && spot > 0)
                 {
                     _refMass[t] = mass;
                     _refSpot[t] = spot;
@@ -810,7 +868,7 @@ namespace OccupancySensor.Processing
                                 lightest = _mass[t];
                             }
 
-                            if (victim < 0 || FirstToDrop(t, victim))
+                            if (victim < 0 || FirstToDrop(t, victim, blobs.PeakPixelOf(b)))
                             {
                                 victim = t;
                             }
@@ -828,10 +886,11 @@ namespace OccupancySensor.Processing
             }
         }
 
-        // Which of two tracks on a blob too light for both goes: an unconfirmed one first (noise); then the one
-        // that moved last, because the one that stayed is the blob's resident (a walker who passed a warm monitor
-        // and went on leaves the monitor's own track behind, not theirs); then the younger.
-        private bool FirstToDrop(int candidate, int current)
+        // Which of two tracks on a blob too light for both goes: an unconfirmed one first (noise); a piece split
+        // off the other; the one not holding the blob's warmest pixel; then the one that moved last, because the
+        // one that stayed is the blob's resident (a walker who passed a warm monitor and went on leaves the
+        // monitor's own track behind, not theirs); then the younger.
+        private bool FirstToDrop(int candidate, int current, int peakPixel)
         {
             if (_confirmed[candidate] != _confirmed[current])
             {
@@ -843,6 +902,15 @@ namespace OccupancySensor.Processing
             if (IsPieceOf(candidate, current) || IsPieceOf(current, candidate))
             {
                 return IsPieceOf(candidate, current);
+            }
+
+            // The blob's warmest pixel is where one of them had theirs last frame: that one is still in it. A person
+            // seated beside a warm patch whose blob merged with it was dropped for having "moved last" (the PIR had
+            // seen them fidget), and the patch's track was left (heat-sources seed 3).
+            bool candidateHolds = HeldPeak(candidate, peakPixel);
+            if (candidateHolds != HeldPeak(current, peakPixel))
+            {
+                return !candidateHolds;
             }
 
             if (_confirmed[candidate] && _lastMotionAt[candidate] != _lastMotionAt[current])
@@ -966,6 +1034,15 @@ namespace OccupancySensor.Processing
                 }
             }
 
+            // A track alone has its blob's warmest pixel; of tracks sharing a blob, only the one that had it (or the
+            // pixel next to it) last frame keeps it.
+            for (int t = 0; t < MaxTracks; t++)
+            {
+                int b = _live[t] ? _blob[t] : -1;
+                int peak = b >= 0 ? blobs.PeakPixelOf(b) : -1;
+                _peakPixel[t] = b >= 0 && (_blobTracks[b] == 1 || HeldPeak(t, peak)) ? peak : -1;
+            }
+
             int[] pixelBlob = blobs.PixelBlob;
             for (int i = 0; i < _pixels; i++)
             {
@@ -980,6 +1057,21 @@ namespace OccupancySensor.Processing
                     _ownerMass[i] = _lastMass[owner];
                 }
             }
+        }
+
+        // Whether pixel is the warmest pixel track t had last frame or one next to it: a head straddling two
+        // pixels moves its warmest pixel between them with the noise.
+        private bool HeldPeak(int t, int pixel)
+        {
+            int held = _peakPixel[t];
+            if (held < 0 || pixel < 0)
+            {
+                return false;
+            }
+
+            int rows = (pixel / _width) - (held / _width);
+            int columns = (pixel % _width) - (held % _width);
+            return rows >= -1 && rows <= 1 && columns >= -1 && columns <= 1;
         }
 
         private static int Clamp(int value, int size)
