@@ -53,8 +53,7 @@ public class PeopleTrackerContinuityTests
         // Seated for a minute, they fidget (the PIR fires) and their blob falls under the threshold for one frame
         // (a turned head). A track "just moving" would be let go at once; one settled in its place is kept.
         var tracker = new PeopleTracker(8, 8);
-        long now = Hold(tracker, 4f, 60, 601_000);
-        Assert.Equal(1, tracker.People);
+        long now = SeatForAMinute(tracker);
         tracker.MotionSeen(now);
         tracker.Update(Spots(), Times(600_500), Times(600_500), now += 1000, 1f, 6f, Gate, Settings);
         Hold(tracker, 4f, 5, now);
@@ -68,7 +67,7 @@ public class PeopleTrackerContinuityTests
         // does not reach), then the seat they warmed shows at +1.5 °C. The frames without a blob count as a spot gone
         // cold: the warm seat does not keep them there.
         var tracker = new PeopleTracker(8, 8);
-        long now = Hold(tracker, 4f, 60, 601_000);
+        long now = SeatForAMinute(tracker);
         tracker.MotionSeen(now);
         for (int k = 0; k < 3; k++)
         {

@@ -366,7 +366,7 @@ public class PeopleTrackerTests
     }
 
     /// <summary>A person (+4 °C, arrived suddenly at 600.5 s) seated at (3, 3) for a minute; returns the time.</summary>
-    private static long SeatForAMinute(PeopleTracker tracker)
+    internal static long SeatForAMinute(PeopleTracker tracker)
     {
         long now = Hold(tracker, 4f, 60, 601_000);
         Assert.Equal(1, tracker.People);

@@ -1016,31 +1016,29 @@ namespace OccupancySensor.Processing
             }
 
             // A blob's owner is the first live track on it (in slot order); found once per blob, not per pixel.
-            for (int t = 0; t < MaxTracks; t++)
-            {
-                if (!_live[t] || _blob[t] < 0)
-                {
-                    continue;
-                }
-
-                if (_blobOwner[_blob[t]] < 0)
-                {
-                    _blobOwner[_blob[t]] = t;
-                }
-
-                if (_person[t])
-                {
-                    _blobIsPerson[_blob[t]] = true;
-                }
-            }
-
             // A track alone has its blob's warmest pixel; of tracks sharing a blob, only the one that had it (or the
             // pixel next to it) last frame keeps it.
             for (int t = 0; t < MaxTracks; t++)
             {
                 int b = _live[t] ? _blob[t] : -1;
-                int peak = b >= 0 ? blobs.PeakPixelOf(b) : -1;
-                _peakPixel[t] = b >= 0 && (_blobTracks[b] == 1 || HeldPeak(t, peak)) ? peak : -1;
+                if (b < 0)
+                {
+                    _peakPixel[t] = -1;
+                    continue;
+                }
+
+                if (_blobOwner[b] < 0)
+                {
+                    _blobOwner[b] = t;
+                }
+
+                if (_person[t])
+                {
+                    _blobIsPerson[b] = true;
+                }
+
+                int peak = blobs.PeakPixelOf(b);
+                _peakPixel[t] = _blobTracks[b] == 1 || HeldPeak(t, peak) ? peak : -1;
             }
 
             int[] pixelBlob = blobs.PixelBlob;
