@@ -248,7 +248,7 @@ namespace OccupancySensor.Processing
                 sink.Accept(Reading.InOutTotals(now, -1, _door.In, _door.Out));
             }
 
-            _background.Learn(_blobs.PixelBlob, _tracker.BlobIsPerson, seconds, _settings);
+            _background.Learn(_blobs.PixelBlob, _tracker.BlobIsPerson, _tracker.BlobHiddenCooling, seconds, _settings);
             _presence.AcceptTracks(_tracker, now, sink);
             Evaluate(now, sink);
         }

@@ -371,6 +371,64 @@ public class BackgroundModelTests
     }
 
     [Fact]
+    public void The_background_under_a_person_found_faded_is_lowered_at_the_static_rate_and_nowhere_else()
+    {
+        var scene = new ThermalScene(Width, Height, seed: 11, noise: 0f);
+        var model = WarmedUp(scene, 10);
+        var settings = new EngineSettings();
+        int[] heater = { 1, 2, 9, 10 };
+        int[] person = { 44, 45, 52, 53 };
+        int rim = 36;
+        var pixelBlob = (int[])NoBlobs.Clone();
+        foreach (int p in heater)
+        {
+            pixelBlob[p] = 0;
+        }
+
+        foreach (int p in person)
+        {
+            pixelBlob[p] = 1;
+        }
+
+        var isPerson = new bool[BlobFinder.MaxBlobs];
+        isPerson[1] = true;
+
+        // The tracker asks for 0.5 °C a pixel off both blobs; only a person's blob takes it.
+        var hiddenCooling = new float[BlobFinder.MaxBlobs];
+        hiddenCooling[0] = 0.5f;
+        hiddenCooling[1] = 0.5f;
+        var before = Enumerable.Range(0, Pixels).Select(model.LevelAt).ToArray();
+        const int seconds = 60;
+        for (int k = 0; k < seconds; k++)
+        {
+            var pixels = scene.Render(5000 + (k * 1000)).Pixels;
+            foreach (int p in heater.Concat(person))
+            {
+                pixels[p] += 3f;
+            }
+
+            model.Subtract(pixels, QuietBand(settings));
+            model.Learn(pixelBlob, isPerson, hiddenCooling, 1f, settings);
+        }
+
+        // 0.5 °C at 1/static_heat_s a second for a minute, whatever the person's excess.
+        float rate = 1f / settings.Get(EngineSettings.StaticHeatTimeId);
+        foreach (int p in person)
+        {
+            Assert.Equal(-0.5f * rate * seconds, model.LevelAt(p) - before[p], 3);
+        }
+
+        // The heater is absorbed as static heat, as without the request.
+        float absorbed = 3f * (1f - MathF.Pow(1f - rate, seconds));
+        foreach (int p in heater)
+        {
+            Assert.Equal(absorbed, model.LevelAt(p) - before[p], 2);
+        }
+
+        Assert.Equal(before[rim], model.LevelAt(rim));
+    }
+
+    [Fact]
     public void Learned_noise_follows_a_noisier_sensor_at_the_background_rate()
     {
         var scene = new ThermalScene(Width, Height, seed: 10, noise: 0.1f);

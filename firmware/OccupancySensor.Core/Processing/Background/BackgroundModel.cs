@@ -9,7 +9,8 @@ namespace OccupancySensor.Processing
     /// What is learned depends on what the later stages found in the last frame: quiet pixels learn at the
     /// background rate, pixels colder than the level learn fast (a background learned too warm would hide
     /// people), blobs that are not people (monitors, radiators, a sun patch) are absorbed at the slow static-heat
-    /// rate, and a person's pixels and their rim are not learned at all.
+    /// rate, and a person's pixels and their rim are not learned, except where the tracker finds the floor under a
+    /// seated person must have cooled (see <see cref="PeopleTracker.BlobHiddenCooling"/>).
     /// </summary>
     public sealed class BackgroundModel
     {
@@ -231,6 +232,16 @@ namespace OccupancySensor.Processing
         /// </summary>
         public void Learn(int[] pixelBlob, bool[] blobIsPerson, float seconds, EngineSettings settings)
         {
+            Learn(pixelBlob, blobIsPerson, null, seconds, settings);
+        }
+
+        /// <summary>
+        /// Learns from the last frame, given which blob each pixel belonged to (-1 for none), which blobs were
+        /// people, and per blob how much too warm the background under the person on it is, in °C per pixel
+        /// (null when nothing is known to be).
+        /// </summary>
+        public void Learn(int[] pixelBlob, bool[] blobIsPerson, float[] hiddenCooling, float seconds, EngineSettings settings)
+        {
             float sigma = Sigma;
             float backgroundSeconds = settings.Get(EngineSettings.BackgroundTimeId);
 
@@ -293,6 +304,13 @@ namespace OccupancySensor.Processing
                     if (!blobIsPerson[blob] || excess < PersonFringeShare * _blobPeak[blob])
                     {
                         _level[i] += excess * staticRate;
+                    }
+                    else if (hiddenCooling != null)
+                    {
+                        // The floor under the person cooled where it cannot be seen (the sun moved on): taken off
+                        // as slowly as static heat is learned, so that a level never moves faster one way than the
+                        // other.
+                        _level[i] -= hiddenCooling[blob] * staticRate;
                     }
                 }
                 else if (!near)
