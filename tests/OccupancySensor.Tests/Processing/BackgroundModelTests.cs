@@ -316,34 +316,42 @@ public class BackgroundModelTests
         Assert.True(faintLearned < coldLearned / 2, $"faint {faintLearned} cold {coldLearned}");
     }
 
-    [Fact]
-    public void A_heat_source_blob_is_absorbed_at_the_static_rate_a_persons_blob_and_rim_are_not_learned()
+    // A heat source (blob 0) in the top-left corner and a person (blob 1) lower down.
+    private static readonly int[] Heater = { 1, 2, 9, 10 };
+    private static readonly int[] Person = { 44, 45, 52, 53 };
+
+    private static (int[] PixelBlob, bool[] IsPerson) HeaterAndPersonBlobs()
     {
-        var scene = new ThermalScene(Width, Height, seed: 9, noise: 0f);
-        var model = WarmedUp(scene, 10);
-        var settings = new EngineSettings();
-        int[] heater = { 1, 2, 9, 10 };
-        int[] person = { 44, 45, 52, 53 };
-        int rim = 36; // touches pixel 44 and 45 diagonally/above, not itself in the blob
         var pixelBlob = (int[])NoBlobs.Clone();
-        foreach (int p in heater)
+        foreach (int p in Heater)
         {
             pixelBlob[p] = 0;
         }
 
-        foreach (int p in person)
+        foreach (int p in Person)
         {
             pixelBlob[p] = 1;
         }
 
         var isPerson = new bool[BlobFinder.MaxBlobs];
         isPerson[1] = true;
+        return (pixelBlob, isPerson);
+    }
+
+    [Fact]
+    public void A_heat_source_blob_is_absorbed_at_the_static_rate_a_persons_blob_and_rim_are_not_learned()
+    {
+        var scene = new ThermalScene(Width, Height, seed: 9, noise: 0f);
+        var model = WarmedUp(scene, 10);
+        var settings = new EngineSettings();
+        int rim = 36; // touches pixel 44 and 45 diagonally/above, not itself in the blob
+        var (pixelBlob, isPerson) = HeaterAndPersonBlobs();
         var before = Enumerable.Range(0, Pixels).Select(model.LevelAt).ToArray();
         const int seconds = 60;
         for (int k = 0; k < seconds; k++)
         {
             var pixels = scene.Render(5000 + (k * 1000)).Pixels;
-            foreach (int p in heater.Concat(person))
+            foreach (int p in Heater.Concat(Person))
             {
                 pixels[p] += 3f;
             }
@@ -356,12 +364,12 @@ public class BackgroundModelTests
         // Each second learns 1/static_heat_s of what is left: 3 * (1 - (1 - 1/300)^60) after a minute.
         float rate = 1f / settings.Get(EngineSettings.StaticHeatTimeId);
         float expected = 3f * (1f - MathF.Pow(1f - rate, seconds));
-        foreach (int p in heater)
+        foreach (int p in Heater)
         {
             Assert.Equal(expected, model.LevelAt(p) - before[p], 2);
         }
 
-        foreach (int p in person)
+        foreach (int p in Person)
         {
             Assert.Equal(before[p], model.LevelAt(p));
         }
@@ -376,22 +384,8 @@ public class BackgroundModelTests
         var scene = new ThermalScene(Width, Height, seed: 11, noise: 0f);
         var model = WarmedUp(scene, 10);
         var settings = new EngineSettings();
-        int[] heater = { 1, 2, 9, 10 };
-        int[] person = { 44, 45, 52, 53 };
         int rim = 36;
-        var pixelBlob = (int[])NoBlobs.Clone();
-        foreach (int p in heater)
-        {
-            pixelBlob[p] = 0;
-        }
-
-        foreach (int p in person)
-        {
-            pixelBlob[p] = 1;
-        }
-
-        var isPerson = new bool[BlobFinder.MaxBlobs];
-        isPerson[1] = true;
+        var (pixelBlob, isPerson) = HeaterAndPersonBlobs();
 
         // The tracker asks for 0.5 °C a pixel off both blobs; only a person's blob takes it.
         var hiddenCooling = new float[BlobFinder.MaxBlobs];
@@ -402,7 +396,7 @@ public class BackgroundModelTests
         for (int k = 0; k < seconds; k++)
         {
             var pixels = scene.Render(5000 + (k * 1000)).Pixels;
-            foreach (int p in heater.Concat(person))
+            foreach (int p in Heater.Concat(Person))
             {
                 pixels[p] += 3f;
             }
@@ -413,14 +407,14 @@ public class BackgroundModelTests
 
         // 0.5 °C at 1/static_heat_s a second for a minute, whatever the person's excess.
         float rate = 1f / settings.Get(EngineSettings.StaticHeatTimeId);
-        foreach (int p in person)
+        foreach (int p in Person)
         {
             Assert.Equal(-0.5f * rate * seconds, model.LevelAt(p) - before[p], 3);
         }
 
         // The heater is absorbed as static heat, as without the request.
         float absorbed = 3f * (1f - MathF.Pow(1f - rate, seconds));
-        foreach (int p in heater)
+        foreach (int p in Heater)
         {
             Assert.Equal(absorbed, model.LevelAt(p) - before[p], 2);
         }
