@@ -91,7 +91,7 @@ public class BackgroundModelTests
         {
             scene.Level = 21f + (k * 0.01f);
             model.Subtract(scene.Render(4000 + (k * 100)).Pixels, QuietBand(settings));
-            model.Learn(NoBlobs, NoPeople, 0.1f, settings);
+            model.Learn(NoBlobs, NoPeople, null, 0.1f, settings);
         }
 
         Assert.InRange(model.Offset, 0.9f, 1.1f);
@@ -158,7 +158,7 @@ public class BackgroundModelTests
         {
             Render(second);
             model.Subtract(pixels, QuietBand(settings));
-            model.Learn(pixelBlob, isPerson, 1f, settings);
+            model.Learn(pixelBlob, isPerson, null, 1f, settings);
             float excess = person.Average(i => model.Excess[i]);
             if (second >= 600 && second < 2400)
             {
@@ -208,7 +208,7 @@ public class BackgroundModelTests
             }
 
             model.Subtract(pixels, QuietBand(settings));
-            model.Learn(pixelBlob, isPerson, 1f, settings);
+            model.Learn(pixelBlob, isPerson, null, 1f, settings);
         }
 
         Assert.InRange(fringe.Average(i => model.Excess[i]), -0.2f, 0.2f);
@@ -266,7 +266,7 @@ public class BackgroundModelTests
 
             model.Subtract(frame, band);
             Assert.Equal(0f, model.Offset, 3);
-            model.Learn(blobs, people, 0.1f, settings);
+            model.Learn(blobs, people, null, 0.1f, settings);
         }
 
         // 52 of 64 pixels are people: the quiet pixels left are too few for a median, so the ambient rules. The
@@ -304,7 +304,7 @@ public class BackgroundModelTests
             // Warm but under the detection threshold (3 sigma): not a blob.
             pixels[faint] += 0.25f;
             model.Subtract(pixels, QuietBand(settings));
-            model.Learn(NoBlobs, NoPeople, 0.1f, settings);
+            model.Learn(NoBlobs, NoPeople, null, 0.1f, settings);
         }
 
         // One colder time constant learns about 1 - 1/e of a cold step.
@@ -320,7 +320,13 @@ public class BackgroundModelTests
     private static readonly int[] Heater = { 1, 2, 9, 10 };
     private static readonly int[] Person = { 44, 45, 52, 53 };
 
-    private static (int[] PixelBlob, bool[] IsPerson) HeaterAndPersonBlobs()
+    private const int Rim = 36; // touches pixel 44 and 45 diagonally/above, not itself in the blob
+    private const int MinuteSeconds = 60;
+
+    // A minute at a frame a second with the heater and the person 3 °C over their levels and the rim by rimWarmth,
+    // each frame learned with the given cooling asked for under people (null for none).
+    private static void WarmHeaterAndPersonForAMinute(
+        BackgroundModel model, ThermalScene scene, EngineSettings settings, float[]? hiddenCooling, float rimWarmth)
     {
         var pixelBlob = (int[])NoBlobs.Clone();
         foreach (int p in Heater)
@@ -335,7 +341,18 @@ public class BackgroundModelTests
 
         var isPerson = new bool[BlobFinder.MaxBlobs];
         isPerson[1] = true;
-        return (pixelBlob, isPerson);
+        for (int k = 0; k < MinuteSeconds; k++)
+        {
+            var pixels = scene.Render(5000 + (k * 1000)).Pixels;
+            foreach (int p in Heater.Concat(Person))
+            {
+                pixels[p] += 3f;
+            }
+
+            pixels[Rim] += rimWarmth;
+            model.Subtract(pixels, QuietBand(settings));
+            model.Learn(pixelBlob, isPerson, hiddenCooling, 1f, settings);
+        }
     }
 
     [Fact]
@@ -344,26 +361,12 @@ public class BackgroundModelTests
         var scene = new ThermalScene(Width, Height, seed: 9, noise: 0f);
         var model = WarmedUp(scene, 10);
         var settings = new EngineSettings();
-        int rim = 36; // touches pixel 44 and 45 diagonally/above, not itself in the blob
-        var (pixelBlob, isPerson) = HeaterAndPersonBlobs();
         var before = Enumerable.Range(0, Pixels).Select(model.LevelAt).ToArray();
-        const int seconds = 60;
-        for (int k = 0; k < seconds; k++)
-        {
-            var pixels = scene.Render(5000 + (k * 1000)).Pixels;
-            foreach (int p in Heater.Concat(Person))
-            {
-                pixels[p] += 3f;
-            }
-
-            pixels[rim] += 0.5f;
-            model.Subtract(pixels, QuietBand(settings));
-            model.Learn(pixelBlob, isPerson, 1f, settings);
-        }
+        WarmHeaterAndPersonForAMinute(model, scene, settings, null, 0.5f);
 
         // Each second learns 1/static_heat_s of what is left: 3 * (1 - (1 - 1/300)^60) after a minute.
         float rate = 1f / settings.Get(EngineSettings.StaticHeatTimeId);
-        float expected = 3f * (1f - MathF.Pow(1f - rate, seconds));
+        float expected = 3f * (1f - MathF.Pow(1f - rate, MinuteSeconds));
         foreach (int p in Heater)
         {
             Assert.Equal(expected, model.LevelAt(p) - before[p], 2);
@@ -374,7 +377,7 @@ public class BackgroundModelTests
             Assert.Equal(before[p], model.LevelAt(p));
         }
 
-        Assert.Equal(before[rim], model.LevelAt(rim));
+        Assert.Equal(before[Rim], model.LevelAt(Rim));
         Assert.Equal(0f, model.Offset, 3);
     }
 
@@ -384,42 +387,29 @@ public class BackgroundModelTests
         var scene = new ThermalScene(Width, Height, seed: 11, noise: 0f);
         var model = WarmedUp(scene, 10);
         var settings = new EngineSettings();
-        int rim = 36;
-        var (pixelBlob, isPerson) = HeaterAndPersonBlobs();
 
         // The tracker asks for 0.5 °C a pixel off both blobs; only a person's blob takes it.
         var hiddenCooling = new float[BlobFinder.MaxBlobs];
         hiddenCooling[0] = 0.5f;
         hiddenCooling[1] = 0.5f;
         var before = Enumerable.Range(0, Pixels).Select(model.LevelAt).ToArray();
-        const int seconds = 60;
-        for (int k = 0; k < seconds; k++)
-        {
-            var pixels = scene.Render(5000 + (k * 1000)).Pixels;
-            foreach (int p in Heater.Concat(Person))
-            {
-                pixels[p] += 3f;
-            }
-
-            model.Subtract(pixels, QuietBand(settings));
-            model.Learn(pixelBlob, isPerson, hiddenCooling, 1f, settings);
-        }
+        WarmHeaterAndPersonForAMinute(model, scene, settings, hiddenCooling, 0f);
 
         // 0.5 °C at 1/static_heat_s a second for a minute, whatever the person's excess.
         float rate = 1f / settings.Get(EngineSettings.StaticHeatTimeId);
         foreach (int p in Person)
         {
-            Assert.Equal(-0.5f * rate * seconds, model.LevelAt(p) - before[p], 3);
+            Assert.Equal(-0.5f * rate * MinuteSeconds, model.LevelAt(p) - before[p], 3);
         }
 
         // The heater is absorbed as static heat, as without the request.
-        float absorbed = 3f * (1f - MathF.Pow(1f - rate, seconds));
+        float absorbed = 3f * (1f - MathF.Pow(1f - rate, MinuteSeconds));
         foreach (int p in Heater)
         {
             Assert.Equal(absorbed, model.LevelAt(p) - before[p], 2);
         }
 
-        Assert.Equal(before[rim], model.LevelAt(rim));
+        Assert.Equal(before[Rim], model.LevelAt(Rim));
     }
 
     [Fact]
@@ -435,7 +425,7 @@ public class BackgroundModelTests
         for (int k = 0; k < frames; k++)
         {
             model.Subtract(scene.Render(5000 + (k * 100)).Pixels, QuietBand(settings));
-            model.Learn(NoBlobs, NoPeople, 0.1f, settings);
+            model.Learn(NoBlobs, NoPeople, null, 0.1f, settings);
         }
 
         // Quiet pixels are those within learn_sigma of the level, so the estimate sees a clipped distribution and

@@ -227,15 +227,6 @@ namespace OccupancySensor.Processing
         }
 
         /// <summary>
-        /// Learns from the last frame, given which blob each pixel belonged to (-1 for none) and which blobs
-        /// were people.
-        /// </summary>
-        public void Learn(int[] pixelBlob, bool[] blobIsPerson, float seconds, EngineSettings settings)
-        {
-            Learn(pixelBlob, blobIsPerson, null, seconds, settings);
-        }
-
-        /// <summary>
         /// Learns from the last frame, given which blob each pixel belonged to (-1 for none), which blobs were
         /// people, and per blob how much too warm the background under the person on it is, in °C per pixel
         /// (null when nothing is known to be).
