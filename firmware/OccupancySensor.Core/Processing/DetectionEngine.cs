@@ -61,6 +61,7 @@ namespace OccupancySensor.Processing
                 _blobs = new BlobFinder(width, height);
                 _tracker = new PeopleTracker(width, height);
                 _tracker.JudgeWarmthOn(_steady.Average);
+                _tracker.JudgeArrivalsOn(_steady.RiseFrom);
             }
 
             _presence = new ZonePresence(zones, HasThermal);

@@ -26,6 +26,12 @@ namespace OccupancySensor.Processing
         private readonly long[] _quietAt;
         private readonly long[] _jumpAt;
 
+        // The average each pixel had before its latest run of jumps. A person sitting down makes their seat's
+        // pixels jump for a few frames in a row (1 fps: walking up, turning, sitting); jumps further apart than
+        // RunMilliseconds start a new run.
+        private readonly float[] _riseFrom;
+        private const long RunMilliseconds = 3000;
+
         // A pixel is quiet while its average is within one raw sigma of the background: three times the average's
         // own noise once it has settled.
         private const float QuietSigma = 1f;
@@ -39,13 +45,14 @@ namespace OccupancySensor.Processing
             _score = new float[pixels];
             _quietAt = new long[pixels];
             _jumpAt = new long[pixels];
+            _riseFrom = new float[pixels];
             Reset();
         }
 
         /// <summary>Bytes this stage holds.</summary>
         public int AllocatedBytes
         {
-            get { return _pixels * 28; }
+            get { return _pixels * 32; }
         }
 
         /// <summary>The score of each pixel in the last frame (°C at the raw noise level).</summary>
@@ -82,6 +89,16 @@ namespace OccupancySensor.Processing
             get { return _jumpAt; }
         }
 
+        /// <summary>
+        /// The averaged excess each pixel had (°C) before its latest run of jumps (jumps less than three seconds
+        /// apart): what a pixel was before someone arrived on it, where a seat still warm from the last person or
+        /// the sun is not quiet.
+        /// </summary>
+        public float[] RiseFrom
+        {
+            get { return _riseFrom; }
+        }
+
         /// <summary>Starts afresh: every pixel as if it had just jumped.</summary>
         public void Reset()
         {
@@ -92,6 +109,7 @@ namespace OccupancySensor.Processing
                 _score[i] = 0;
                 _quietAt[i] = long.MinValue;
                 _jumpAt[i] = long.MinValue;
+                _riseFrom[i] = 0;
             }
         }
 
@@ -114,6 +132,13 @@ namespace OccupancySensor.Processing
                 float change = value - _average[i];
                 if (change > jump || change < -jump)
                 {
+                    // Not now - jumpAt > run: a pixel that never jumped holds long.MinValue, and the subtraction
+                    // overflows.
+                    if (_jumpAt[i] < now - RunMilliseconds)
+                    {
+                        _riseFrom[i] = _average[i];
+                    }
+
                     _average[i] = value;
                     _variance[i] = 1f;
                     _score[i] = value;
