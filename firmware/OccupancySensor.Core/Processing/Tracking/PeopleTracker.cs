@@ -18,7 +18,8 @@ namespace OccupancySensor.Processing
     /// the PIR for the still limit. Tracks that are not people are heat sources: they never count as
     /// occupancy, and the background absorbs them. Someone sitting down on a seat still warm is a person all the
     /// same: a newcomer whose warmest pixel jumped to more than twice what it was, and the track a leaver's warm seat
-    /// kept once the seat is suddenly back at their warmth.
+    /// kept once the seat is suddenly back at their warmth. A person whose track went with something warm that split
+    /// off their blob is the piece left behind: it takes over when the track on the warm thing goes cold.
     /// Fixed arrays for <see cref="MaxTracks"/> tracks; updating allocates nothing.
     /// </summary>
     public sealed class PeopleTracker
@@ -256,7 +257,7 @@ namespace OccupancySensor.Processing
 
         /// <summary>
         /// Per pixel, the level (°C, as in <see cref="JudgeWarmthOn"/>) it had before its latest run of jumps: a
-        /// newcomer whose warmest pixel rose to more than twice that is sudden even where the pixel was not quiet.
+        /// newcomer is sudden when their warmest pixel jumped to more than twice that, whether it was quiet or not.
         /// </summary>
         public void JudgeArrivalsOn(float[] riseFrom)
         {
@@ -656,16 +657,16 @@ namespace OccupancySensor.Processing
             }
 
             _pending[t] = 0;
-            // Sudden: the warmest pixel was background moments ago (the confirmation frames themselves allowed for).
-            // A pixel not quiet since the filter started (long.MinValue: its history is unknown, as for someone who
-            // walked in while detection started) counts as sudden. Written without now - quietAt, which overflows
-            // for long.MinValue. The pixel must also have jumped since then: a radiator or a monitor warming slowly
-            // stays "quiet" (its steady average follows it) all the way up, so quiet alone is not sudden. (A pixel
-            // that never jumped holds long.MinValue, which fails the comparison.)
+            // Sudden: the warmest pixel jumped moments ago (the confirmation frames themselves allowed for) to at
+            // least twice the level it had before (see Rose). A pixel not quiet since the filter started
+            // (long.MinValue: its history is unknown, as for someone who walked in while detection started) counts as
+            // sudden. Written without now - quietAt, which overflows for long.MinValue. A radiator or a monitor warming
+            // slowly never jumps. (A pixel that never jumped holds long.MinValue, which fails the comparison.) Without
+            // the levels before the jumps (JudgeArrivalsOn), the pixel must have been quiet within the onset.
             long quietAt = _quietAt[peakPixel];
             bool jumped = _jumpAt[peakPixel] >= _bornAt[t] - onset;
-            bool sudden = quietAt == long.MinValue || (quietAt >= _bornAt[t] - onset && jumped) ||
-                (jumped && RoseFromWarm(peakPixel));
+            bool rose = _riseFrom != null && _levels != null ? Rose(peakPixel) : quietAt >= _bornAt[t] - onset;
+            bool sudden = quietAt == long.MinValue || (jumped && rose);
             _person[t] = !_splitBorn[t] && ((sudden && now - _bornAt[t] <= onset) || _bornAt[t] <= _presentAtStartUntil);
             _anchorX[t] = column;
             _anchorY[t] = row;
@@ -675,15 +676,18 @@ namespace OccupancySensor.Processing
             _refSpot[t] = 0;
         }
 
-        // Someone sitting down where the last person sat, or in a sun patch, lands on a seat that is still warm: its
-        // pixels were not quiet moments before, and the newcomer was taken for heat and missed for 37 min
-        // (heat-sources seed 7 with the fade share at 0.45). A pixel that jumped to more than 1 / WarmRiseShare times
-        // what it had before is someone arriving all the same. A monitor, a radiator or the sun never jumps.
-        private const float WarmRiseShare = 0.5f;
+        // A pixel that jumped to more than 1 / RiseShare times the level it had before its jumps is someone arriving:
+        // - Someone sitting down where the last person sat, or in a sun patch, lands on a seat that is still warm: its
+        //   pixels were not quiet moments before, and when quiet was asked for the newcomer was taken for heat and
+        //   missed for 37 min (heat-sources seed 7 with the fade share at 0.45).
+        // - A faint warm seat whose blob the noise broke up for a frame was quiet for that frame (a jump down takes
+        //   the average with it) and jumped back: when quiet was enough, four empty meeting-room chairs after a
+        //   meeting were taken for a person for 42 min (office-day seed 10).
+        private const float RiseShare = 0.5f;
 
-        private bool RoseFromWarm(int pixel)
+        private bool Rose(int pixel)
         {
-            return _riseFrom != null && _levels != null && _riseFrom[pixel] <= WarmRiseShare * _levels[pixel];
+            return _riseFrom[pixel] <= RiseShare * _levels[pixel];
         }
 
         private void JudgeMotion(int t, BlobFinder blobs, int blob, float column, float row, long now, float move, long stillLimit)
@@ -823,14 +827,51 @@ namespace OccupancySensor.Processing
             else if (now - _coolSince[t] >= LeftMilliseconds)
             {
                 // The person stood up and left: the track is a heat source from now on, at the place where it is.
+                // Unless the person is a piece that split off their blob and took the warmth of their spot with it.
+                bool handed = HandToPiece(t, now);
                 _person[t] = false;
-                _leftSeat[t] = true;
+                _leftSeat[t] = !handed;
                 _backSince[t] = long.MinValue;
                 _anchorX[t] = _x[t];
                 _anchorY[t] = _y[t];
                 _movingSince[t] = long.MinValue;
                 _coolSince[t] = long.MinValue;
             }
+        }
+
+        // Something warm put down beside a seated person merges with their blob for a frame, and when the two split
+        // again the person's track may follow the merged centroid's jump onto the warm thing: the person goes on as
+        // a piece split off their own track (a heat source until it moves), and their track on the warm thing goes
+        // cold as if they had left (heat-sources seed 26: a worker missed for 2.6 h). Whoever left, a piece split
+        // off their track that is still at the mass of the person was the person: it takes over their usual levels.
+        private bool HandToPiece(int t, long now)
+        {
+            for (int p = 0; p < MaxTracks; p++)
+            {
+                int b = _blob[p];
+                if (!_live[p] || !_confirmed[p] || _person[p] || !_splitBorn[p] || _parentId[p] != _id[t] || b < 0 ||
+                    _blobTracks[b] != 1 || _mass[p] < LeftMassShare * _refMass[t])
+                {
+                    continue;
+                }
+
+                _person[p] = true;
+                _parentId[p] = 0;
+                _refMass[p] = _refMass[t];
+                _refSpot[p] = _refSpot[t];
+                _ownSpot[p] = _ownSpot[t];
+                _settledSpot[p] = _settledSpot[t];
+                _spotWarmAt[p] = now;
+                _coolSince[p] = long.MinValue;
+                _leftSeat[p] = false;
+                _anchorX[p] = _x[p];
+                _anchorY[p] = _y[p];
+                _lastMotionAt[p] = now;
+                _movingSince[p] = long.MinValue;
+                return true;
+            }
+
+            return false;
         }
 
         // A seat someone has left stays faintly warm for minutes, and its track (a heat source since) takes the blob of
@@ -882,7 +923,7 @@ namespace OccupancySensor.Processing
         // Measured on heat-sources seeds 7, 9 and 11: 0.3-0.6 keep every person. Under 0.3 the cooling comes too late
         // (seed 9: 3,937 missed seconds at 0.2). From 0.65 the levels under people who settled in a warm moment are
         // lowered: they leave a warm ghost when they go (seed 9: 1,334 false seconds at 0.7; seed 7: 6,285 missed at
-        // 0.75). Before warm seats were judged (JudgeReturn, RoseFromWarm) the next person to sit on such a ghost was
+        // 0.75). Before warm seats were judged (JudgeReturn, Rose) the next person to sit on such a ghost was
         // taken for it, and only 0.5 itself held.
         private const float FadedSpotShare = 0.5f;
         private const int SpotPixels = 9;
