@@ -11,18 +11,6 @@ namespace OccupancySensor.Tests.Processing;
 /// </summary>
 public class PeopleTrackerOwnWarmthTests
 {
-    // Ten minutes in which the seat's warmth goes from one level to another, a frame a second.
-    private static long Drift(PeopleTracker tracker, float from, float to, long now)
-    {
-        const int seconds = 600;
-        for (int k = 1; k <= seconds; k++)
-        {
-            now = Hold(tracker, from + ((to - from) * k / seconds), 1, now);
-        }
-
-        return now;
-    }
-
     [Fact]
     public void A_worker_the_sun_warmed_who_leaves_a_seat_still_two_thirds_as_warm_has_gone()
     {

@@ -352,14 +352,29 @@ public class PeopleTrackerTests
 
     /// <summary>
     /// <paramref name="seconds"/> frames at 1 fps of the spot at (3, 3) at <paramref name="amplitude"/> °C, whose pixels
-    /// were last quiet (and jumped) at 600.5 s; returns the time of the last frame.
+    /// were last quiet at 600.5 s and last jumped at <paramref name="jumpedAt"/> (then too unless given); returns the
+    /// time of the last frame.
     /// </summary>
-    internal static long Hold(PeopleTracker tracker, float amplitude, int seconds, long now)
+    internal static long Hold(PeopleTracker tracker, float amplitude, int seconds, long now, long jumpedAt = 600_500)
     {
         var settings = new EngineSettings();
         for (int k = 0; k < seconds; k++)
         {
-            tracker.Update(Spots((3f, 3f, amplitude)), Times(600_500), Times(600_500), now += 1000, 1f, 6f, OneFpsGate, settings);
+            tracker.Update(Spots((3f, 3f, amplitude)), Times(600_500), Times(jumpedAt), now += 1000, 1f, 6f, OneFpsGate, settings);
+        }
+
+        return now;
+    }
+
+    /// <summary>
+    /// <paramref name="seconds"/> frames at 1 fps (ten minutes unless given) in which the spot at (3, 3) goes evenly
+    /// from <paramref name="from"/> to <paramref name="to"/> °C, as a sun patch or a monitor changes; returns the time.
+    /// </summary>
+    internal static long Drift(PeopleTracker tracker, float from, float to, long now, int seconds = 600)
+    {
+        for (int k = 1; k <= seconds; k++)
+        {
+            now = Hold(tracker, from + ((to - from) * k / seconds), 1, now);
         }
 
         return now;

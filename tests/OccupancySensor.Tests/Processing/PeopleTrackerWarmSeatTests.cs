@@ -11,18 +11,6 @@ namespace OccupancySensor.Tests.Processing;
 /// </summary>
 public class PeopleTrackerWarmSeatTests
 {
-    // Frames of the spot at (3, 3) at amplitude °C whose pixels last jumped at jumpedAt (quiet long before).
-    private static long HoldJumped(PeopleTracker tracker, float amplitude, int seconds, long now, long jumpedAt)
-    {
-        var settings = new EngineSettings();
-        for (int k = 0; k < seconds; k++)
-        {
-            tracker.Update(Spots((3f, 3f, amplitude)), Times(600_500), Times(jumpedAt), now += 1000, 1f, 6f, 4f, settings);
-        }
-
-        return now;
-    }
-
     // A person seated for a minute who got up and left a +1.5 °C warm seat, its track a heat source since, a minute on.
     private static long SeatLeftWarm(PeopleTracker tracker)
     {
@@ -39,25 +27,20 @@ public class PeopleTrackerWarmSeatTests
         // warmth, suddenly, for five seconds: someone sat down.
         var sits = new PeopleTracker(8, 8);
         long now = SeatLeftWarm(sits);
-        HoldJumped(sits, 4f, 6, now, now + 1000);
+        Hold(sits, 4f, 6, now, now + 1000);
         Assert.Equal(1, sits.People);
         Assert.True(sits.IsConfirmed(0));
 
         // The seat warming back as slowly (a sun patch) never jumped: still heat.
         var warms = new PeopleTracker(8, 8);
         now = SeatLeftWarm(warms);
-        for (int k = 1; k <= 300; k++)
-        {
-            now = Hold(warms, 1.5f + (2.5f * k / 300), 1, now);
-        }
-
-        Hold(warms, 4f, 60, now);
+        Hold(warms, 4f, 60, Drift(warms, 1.5f, 4f, now, 300));
         Assert.Equal(0, warms.People);
 
         // Someone walking past whose blob merges with the seat's warmth for two seconds: still heat.
         var passes = new PeopleTracker(8, 8);
         now = SeatLeftWarm(passes);
-        now = HoldJumped(passes, 4f, 2, now, now + 1000);
+        now = Hold(passes, 4f, 2, now, now + 1000);
         Hold(passes, 1.5f, 10, now);
         Assert.Equal(0, passes.People);
     }

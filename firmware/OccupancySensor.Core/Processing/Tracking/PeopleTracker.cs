@@ -639,8 +639,9 @@ namespace OccupancySensor.Processing
                 {
                     JudgeMotion(t, blobs, b, column, row, now, move, stillLimit);
                     float spot = blobs.MassNear(_levels != null ? _levels : blobs.Excess, b, _x[t], _y[t]);
-                    JudgeReturn(t, blobs, b, spot, now);
-                    JudgeLeaving(t, blobs.MassOf(b), spot, now, seconds);
+                    float mass = blobs.MassOf(b);
+                    JudgeReturn(t, blobs, b, mass, spot, now);
+                    JudgeLeaving(t, mass, spot, now, seconds);
                     JudgeFading(t, b, spot, blobs.SizeOf(b));
                 }
 
@@ -720,13 +721,8 @@ namespace OccupancySensor.Processing
                     }
                     else if (now - _movingSince[t] >= SustainedMoveMilliseconds)
                     {
-                        _person[t] = true;
-                        _leftSeat[t] = false;
-                        _coolSince[t] = long.MinValue;
+                        MakePerson(t, now);
                         _refSpot[t] = 0;
-                        _anchorX[t] = column;
-                        _anchorY[t] = row;
-                        _lastMotionAt[t] = now;
                         BecamePerson(t);
                     }
                 }
@@ -796,16 +792,15 @@ namespace OccupancySensor.Processing
             // The thresholds are shares of the person's own warmth below the usual level, not shares of the usual
             // level: a worker in a sun patch leaves it warm, and a share of the sun's warmth too was 0.6-0.62 of the
             // usual level for 440 s (heat-sources seed 9).
-            float own = _ownSpot[t];
-            if (spot >= _refSpot[t] - ((1 - UsualSpotShare) * own))
+            if (spot >= OwnShare(t, UsualSpotShare))
             {
                 _spotWarmAt[t] = now;
             }
 
             bool cool = _coolSince[t] == long.MinValue
-                ? spot < _refSpot[t] - ((1 - LeftSpotShare) * own) && mass < LeftMassShare * _refMass[t] &&
+                ? spot < OwnShare(t, LeftSpotShare) && mass < LeftMassShare * _refMass[t] &&
                   now - _spotWarmAt[t] <= SuddenMilliseconds
-                : spot < _refSpot[t] - ((1 - RecoverSpotShare) * own);
+                : spot < OwnShare(t, RecoverSpotShare);
             if (!cool)
             {
                 float rate = BackgroundModel.Rate(seconds, RefSeconds);
@@ -855,19 +850,13 @@ namespace OccupancySensor.Processing
                     continue;
                 }
 
-                _person[p] = true;
+                MakePerson(p, now);
+                _movingSince[p] = long.MinValue;
                 _parentId[p] = 0;
                 _refMass[p] = _refMass[t];
                 _refSpot[p] = _refSpot[t];
                 _ownSpot[p] = _ownSpot[t];
                 _settledSpot[p] = _settledSpot[t];
-                _spotWarmAt[p] = now;
-                _coolSince[p] = long.MinValue;
-                _leftSeat[p] = false;
-                _anchorX[p] = _x[p];
-                _anchorY[p] = _y[p];
-                _lastMotionAt[p] = now;
-                _movingSince[p] = long.MinValue;
                 return true;
             }
 
@@ -884,15 +873,14 @@ namespace OccupancySensor.Processing
         // seat's warmth for a second or two.
         private const long BackMilliseconds = 5000;
 
-        private void JudgeReturn(int t, BlobFinder blobs, int blob, float spot, long now)
+        private void JudgeReturn(int t, BlobFinder blobs, int blob, float mass, float spot, long now)
         {
             if (_person[t] || !_leftSeat[t])
             {
                 return;
             }
 
-            bool back = spot >= _refSpot[t] - ((1 - UsualSpotShare) * _ownSpot[t]) &&
-                blobs.MassOf(blob) >= LeftMassShare * _refMass[t];
+            bool back = spot >= OwnShare(t, UsualSpotShare) && mass >= LeftMassShare * _refMass[t];
             if (!back)
             {
                 _backSince[t] = long.MinValue;
@@ -903,14 +891,28 @@ namespace OccupancySensor.Processing
             }
             else if (now - _backSince[t] >= BackMilliseconds)
             {
-                _person[t] = true;
-                _leftSeat[t] = false;
-                _anchorX[t] = _x[t];
-                _anchorY[t] = _y[t];
-                _lastMotionAt[t] = now;
-                _spotWarmAt[t] = now;
-                _coolSince[t] = long.MinValue;
+                MakePerson(t, now);
             }
+        }
+
+        // A heat source's track taken for a person from now on, where it is: it has just shown life, and its spot is
+        // warm (no departure being judged).
+        private void MakePerson(int t, long now)
+        {
+            _person[t] = true;
+            _leftSeat[t] = false;
+            _anchorX[t] = _x[t];
+            _anchorY[t] = _y[t];
+            _lastMotionAt[t] = now;
+            _spotWarmAt[t] = now;
+            _coolSince[t] = long.MinValue;
+        }
+
+        // The level share of the usual spot means for this person: the usual level less (1 - share) of their own
+        // warmth.
+        private float OwnShare(int t, float share)
+        {
+            return _refSpot[t] - ((1 - share) * _ownSpot[t]);
         }
 
         // A person sitting still does not fade, but the sun patch on their seat can move on, and the background under
